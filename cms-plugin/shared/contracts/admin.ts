@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { Instant } from './domain.ts';
+
+/** Admin routes (admin JWT and the plugin's permissions, prefix /enroute). */
+
+/** `GET /booking-events/backlog` */
+export const OutboxBacklog = z.object({
+  pending: z.number().int(),
+  /** Pending events that failed at least once. */
+  retrying: z.number().int(),
+  oldestPendingAt: Instant.nullable(),
+  lastError: z.string().nullable(),
+});
+export type OutboxBacklog = z.infer<typeof OutboxBacklog>;
+
+export const AccessCodeAction = z.object({
+  action: z.enum(['extend', 'expire', 'block', 'unblock']),
+  /** Days added to the expiry (from now when it has already passed); extend only. */
+  days: z.number().int().min(1).max(365).optional(),
+});
+export type AccessCodeAction = z.infer<typeof AccessCodeAction>;
+
+export const AccessCodeView = z.object({
+  documentId: z.string(),
+  bookingId: z.string(),
+  expiresAt: Instant,
+  blockedAt: Instant.nullable(),
+  views: z.number().int(),
+  lastViewedAt: Instant.nullable(),
+  state: z.enum(['active', 'expired', 'blocked']),
+  history: z.array(
+    z.object({ action: z.string(), by: z.string(), at: Instant, expiresAt: Instant.optional() }),
+  ),
+});
+export type AccessCodeView = z.infer<typeof AccessCodeView>;

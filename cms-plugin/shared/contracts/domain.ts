@@ -1,0 +1,73 @@
+import { z } from 'zod';
+
+/** The words of the domain, shared by the plugin, the n8n nodes and the portal. */
+
+export const bookingStatuses = [
+  'scheduled',
+  'traveling',
+  'in-progress',
+  'completed',
+  'canceled',
+] as const;
+export const BookingStatus = z.enum(bookingStatuses);
+export type BookingStatus = z.infer<typeof BookingStatus>;
+
+export const messageTypes = [
+  'reminder',
+  'traveling',
+  'completed',
+  'rescheduled',
+  'canceled',
+] as const;
+export const MessageType = z.enum(messageTypes);
+export type MessageType = z.infer<typeof MessageType>;
+
+export const channels = ['email', 'sms'] as const;
+export const Channel = z.enum(channels);
+export type Channel = z.infer<typeof Channel>;
+
+/** What the settings allow: email only, SMS only, or both. */
+export const ChannelSetting = z.enum(['email', 'sms', 'both']);
+export type ChannelSetting = z.infer<typeof ChannelSetting>;
+
+export const notificationStates = ['pending', 'sent', 'failed', 'skipped'] as const;
+export const NotificationState = z.enum(notificationStates);
+export type NotificationState = z.infer<typeof NotificationState>;
+
+/** Why a message was not sent. Every message not sent is logged with one of these. */
+export const skipReasons = [
+  'disabled',
+  'excluded-account',
+  'excluded-service-type',
+  'no-contact',
+  'no-address',
+  'opted-out',
+  'invalid-address',
+  'invalid-number',
+  'no-reminder-before',
+  'below-threshold',
+  'provider-error',
+] as const;
+export const SkipReason = z.enum(skipReasons);
+export type SkipReason = z.infer<typeof SkipReason>;
+
+/** ISO 8601 instant with offset, e.g. 2026-11-24T09:00:00.000Z. */
+export const Instant = z.iso.datetime({ offset: true });
+
+export const Latitude = z.number().min(-90).max(90);
+export const Longitude = z.number().min(-180).max(180);
+export const GeoPoint = z.object({ lat: Latitude, lng: Longitude });
+export type GeoPoint = z.infer<typeof GeoPoint>;
+
+/** An IANA time zone name that this runtime knows (Europe/Paris, America/New_York, Asia/Dubai). */
+export const TimeZone = z.string().refine(
+  (zone) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      return zone.includes('/') || zone === 'UTC';
+    } catch {
+      return false;
+    }
+  },
+  { message: 'must be an IANA time zone name such as Europe/Paris' },
+);

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { ChannelSetting, MessageType } from './domain.ts';
+import { Branding } from './branding.ts';
+import { FrameAncestor } from './portal-view.ts';
+
+/**
+ * Settings as the admin reads and writes them: `GET /enroute/settings`, `PUT /enroute/settings`
+ * (admin routes). Secrets are write-only: the view says whether one is set.
+ */
+const HostName = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9.-]+$/, { message: 'must be a host name such as surveys.example.com' });
+
+export const SettingsFields = z.object({
+  messages: z.record(MessageType, z.boolean()),
+  channel: ChannelSetting,
+  fallbackContactId: z.string().nullable(),
+  excludedAccountIds: z.array(z.string()),
+  excludedServiceTypeIds: z.array(z.string()),
+  surveyUrl: z.url({ protocol: /^https$/ }).nullable(),
+  surveyAllowedHosts: z.array(HostName),
+  /** Origins allowed to embed the portal in an iframe; none (the default) forbids framing. */
+  portalFrameAncestors: z.array(FrameAncestor).optional(),
+  reminderWindowDays: z.number().int().min(1).max(60),
+  reminderSendTime: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'must be a time of day such as 10:00' }),
+  reminderSendTimeZone: z.enum(['utc', 'account']),
+  rescheduleThresholdMinutes: z.number().int().min(0).max(10_080),
+  showMap: z.boolean(),
+  showTechnicianName: z.boolean(),
+  showTechnicianPhoto: z.boolean(),
+  showTechnicianPhone: z.boolean(),
+  branding: Branding,
+  mapTileUrl: z.string().regex(/^https?:\/\/.*\{z\}.*\{x\}.*\{y\}/, {
+    message: 'must be an http(s) tile template with {z}, {x} and {y}',
+  }),
+  mapAttribution: z.string().max(500),
+  webhookUrl: z.url({ protocol: /^https?$/ }).nullable(),
+  etaProvider: z.enum(['builtin', 'osrm', 'valhalla', 'azure-maps']),
+  etaProviderUrl: z.url({ protocol: /^https?$/ }).nullable(),
+  sandboxEnabled: z.boolean(),
+  sandboxEmail: z.email().nullable(),
+  sandboxPhone: z.string().nullable(),
+  portalBaseUrl: z.url({ protocol: /^https?$/ }),
+  defaultLocale: z.string().min(2).max(16),
+  accessCodeValidityDays: z.number().int().min(0).max(365),
+  positionStaleSeconds: z.number().int().min(10).max(3600),
+  locationRetentionDays: z.number().int().min(1).max(3650),
+});
+
+export const SettingsView = SettingsFields.extend({
+  webhookSecretSet: z.boolean(),
+  etaProviderKeySet: z.boolean(),
+});
+export type SettingsView = z.infer<typeof SettingsView>;
+
+/** A partial update; a secret given as null is cleared. */
+export const SettingsUpdate = SettingsFields.partial()
+  .extend({
+    webhookSecret: z.string().min(16).max(500).nullable(),
+    etaProviderKey: z.string().max(500).nullable(),
+  })
+  .partial()
+  .strict();
+export type SettingsUpdate = z.infer<typeof SettingsUpdate>;

@@ -1,0 +1,16 @@
+/** The five messages Enroute sends, each by email, SMS or both. */
+export const MESSAGE_TYPES = [
+  'reminder',
+  'traveling',
+  'completed',
+  'rescheduled',
+  'canceled',
+] as const;
+export type MessageType = (typeof MESSAGE_TYPES)[number];
+
+/** Messages whose email carries a calendar attachment, and what it asks the calendar to do. */
+export const CALENDAR_METHOD: Partial<Record<MessageType, 'REQUEST' | 'CANCEL'>> = {
+  reminder: 'REQUEST',
+  rescheduled: 'REQUEST',
+  canceled: 'CANCEL',
+};

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+const Instant = z.iso.datetime({ offset: true });
+
+/** What one message is about, for one recipient. Validated where it enters the renderer. */
+export const MessageData = z.object({
+  recipient: z.object({
+    name: z.string().max(200),
+    email: z.string().nullable().optional(),
+  }),
+  booking: z.object({
+    /** Stable booking id: the calendar event's UID. */
+    id: z.string().min(1),
+    number: z.string().max(100),
+    start: Instant,
+    end: Instant,
+    timeZone: z.string().min(1),
+    previousStart: Instant.nullable().optional(),
+    completedAt: Instant.nullable().optional(),
+    etaAt: Instant.nullable().optional(),
+  }),
+  account: z.object({ name: z.string(), address: z.string() }),
+  /** Null when the settings hide the technician or none is assigned yet. */
+  technician: z.object({ name: z.string() }).nullable().optional(),
+  /** The portal link; may be empty for a message without one. */
+  link: z.string(),
+});
+export type MessageData = z.input<typeof MessageData>;
