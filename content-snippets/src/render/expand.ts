@@ -16,6 +16,11 @@ export interface ExpandContext {
   /** The snippet's value in the locale, or undefined when the key is unknown. */
   snippet(key: string): { value: string; html: boolean } | undefined;
   readonly constants: ReadonlyMap<string, string>;
+  /**
+   * Right-to-left HTML: each value placed in a plain snippet is wrapped in `<bdi>`, so a phone
+   * number, an email address or a Latin name keeps its own direction inside Arabic or Hebrew.
+   */
+  readonly isolate?: boolean;
 }
 
 export class TemplateExpansionError extends Error {}
@@ -43,12 +48,13 @@ function expandSnippet(value: string, html: boolean, context: ExpandContext): st
   const tokens = tokenize(value);
   if (!html) {
     const literal = context.target === 'html' ? escapeHtml : identity;
+    const isolate = context.target === 'html' && context.isolate === true;
     return tokens
-      .map((token) =>
-        token.kind === TokenKind.HTML
-          ? literal(token.getText())
-          : constantOrSource(token, context, literal),
-      )
+      .map((token) => {
+        if (token.kind === TokenKind.HTML) return literal(token.getText());
+        const value = constantOrSource(token, context, literal);
+        return isolate && token.kind === TokenKind.Output ? `<bdi>${value}</bdi>` : value;
+      })
       .join('');
   }
   // HTML snippet: put the recipient's placeholders aside behind markers, clean the HTML as a

@@ -127,6 +127,7 @@ export function createRenderer(initial: RendererContent = {}) {
     return {
       target,
       constants,
+      isolate: rtl,
       snippet(key) {
         const definition = snippetDefinition(key);
         if (!definition) return undefined;

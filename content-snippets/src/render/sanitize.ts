@@ -2,12 +2,12 @@ import { convert } from 'html-to-text';
 import sanitizeHtml from 'sanitize-html';
 
 /**
- * Marketer HTML (header, footer and other html snippets): links, emphasis, line breaks and https
- * images survive; every other tag is shown as text (escaped), so nothing a marketer pastes can
+ * Marketer HTML (header, footer and other html snippets): links, emphasis, line breaks, https
+ * images and `<bdi>` (a number or address inside right-to-left text) survive; every other tag is shown as text (escaped), so nothing a marketer pastes can
  * run or restyle the page.
  */
 const MARKETER_HTML: sanitizeHtml.IOptions = {
-  allowedTags: ['a', 'strong', 'b', 'em', 'i', 'u', 'br', 'p', 'span', 'small', 'img'],
+  allowedTags: ['a', 'strong', 'b', 'em', 'i', 'u', 'br', 'p', 'span', 'small', 'img', 'bdi'],
   allowedAttributes: {
     a: ['href', 'title', 'rel', 'target'],
     img: ['src', 'alt', 'width', 'height'],
@@ -16,6 +16,8 @@ const MARKETER_HTML: sanitizeHtml.IOptions = {
   allowedSchemesByTag: { img: ['https'] },
   allowProtocolRelative: false,
   disallowedTagsMode: 'escape',
+  // An image whose source was refused (not https) would be an empty box: drop it.
+  exclusiveFilter: (frame) => frame.tag === 'img' && !frame.attribs['src'],
   transformTags: {
     a: sanitizeHtml.simpleTransform('a', { rel: 'noopener noreferrer', target: '_blank' }),
   },
