@@ -148,6 +148,12 @@ export type RatingRequest = z.infer<typeof RatingRequest>;
 /**
  * Live: a change of position, ETA or status for one booking, as the portal receives it.
  * The portal keeps one upstream subscription per booking however many viewers it serves.
+ *
+ * `GET /api/enroute/portal/:code/live` with the portal token answers Server-Sent Events
+ * (`text/event-stream`): `event: update` whose data is a LiveUpdate (JSON), the current one
+ * first and then one per change; `event: end` once the booking has left traveling (after the
+ * update that says so) or the code stops being available, and the stream closes. Unknown,
+ * expired and blocked codes answer 404 like the view. Watching does not count as a view.
  */
 export const LiveUpdate = z.object({
   state: BookingStatus,
@@ -156,3 +162,7 @@ export const LiveUpdate = z.object({
   at: Instant,
 });
 export type LiveUpdate = z.infer<typeof LiveUpdate>;
+
+/** The event names of the live stream. */
+export const LiveEventName = z.enum(['update', 'end']);
+export type LiveEventName = z.infer<typeof LiveEventName>;

@@ -1,0 +1,84 @@
+import type { RatingRequest } from 'strapi-plugin-enroute/contracts';
+import {
+  interpretPortalResponse,
+  portalViewUrl,
+  ratingUrl,
+  type PortalLookup,
+} from './portal-view.ts';
+
+export interface StrapiPortalConfig {
+  strapiUrl: string;
+  /** Read-only API token of the portal; it never leaves the server. */
+  token: string;
+  timeoutMs: number;
+  fetch?: typeof fetch;
+}
+
+export type RatingOutcome = { ok: true } | { ok: false; detail: string };
+
+/** The portal's only way to Strapi: the view of one code, and the rating of one booking. */
+export function createPortalClient(config: StrapiPortalConfig) {
+  const send = config.fetch ?? fetch;
+  const headers = (extra: Record<string, string> = {}) => ({
+    accept: 'application/json',
+    ...(config.token ? { authorization: `Bearer ${config.token}` } : {}),
+    ...extra,
+  });
+
+  return {
+    async fetchView(code: string, locale: string | null): Promise<PortalLookup> {
+      let response: Response;
+      try {
+        response = await send(portalViewUrl(config.strapiUrl, code, locale), {
+          headers: headers(),
+          signal: AbortSignal.timeout(config.timeoutMs),
+        });
+      } catch (error) {
+        return failure(error);
+      }
+      let body: unknown;
+      try {
+        body = await response.json();
+      } catch (error) {
+        if (isTimeout(error)) return failure(error);
+        return {
+          kind: 'error',
+          reason: 'invalid-response',
+          detail: `Strapi answered ${response.status} without JSON`,
+        };
+      }
+      return interpretPortalResponse(response.status, body);
+    },
+
+    async submitRating(code: string, rating: RatingRequest): Promise<RatingOutcome> {
+      try {
+        const response = await send(ratingUrl(config.strapiUrl, code), {
+          method: 'POST',
+          headers: headers({ 'content-type': 'application/json' }),
+          body: JSON.stringify(rating),
+          signal: AbortSignal.timeout(config.timeoutMs),
+        });
+        await response.body?.cancel();
+        return response.ok
+          ? { ok: true }
+          : { ok: false, detail: `Strapi answered ${response.status}` };
+      } catch (error) {
+        return { ok: false, detail: failure(error).detail };
+      }
+    },
+  };
+}
+
+export type PortalClient = ReturnType<typeof createPortalClient>;
+
+function isTimeout(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'TimeoutError';
+}
+
+function failure(error: unknown): Extract<PortalLookup, { kind: 'error' }> {
+  if (isTimeout(error)) {
+    return { kind: 'error', reason: 'timeout', detail: 'Strapi did not answer in time' };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return { kind: 'error', reason: 'unreachable', detail: `Strapi unreachable: ${message}` };
+}

@@ -1,0 +1,9 @@
+/**
+ * Whether a form post came from the portal's own pages. Browsers send `Sec-Fetch-Site`; under
+ * `Referrer-Policy: no-referrer` they send `Origin: null`, so the origin alone cannot tell.
+ */
+export function isSameOriginPost(request: Request, ownOrigin: string): boolean {
+  const site = request.headers.get('sec-fetch-site');
+  if (site !== null) return site === 'same-origin';
+  return request.headers.get('origin') === ownOrigin;
+}

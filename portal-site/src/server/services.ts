@@ -1,0 +1,42 @@
+import {
+  CODE_LOOKUPS_PER_MINUTE,
+  LIVE_POLL_INTERVAL_MS,
+  LIVE_UPSTREAM,
+  STRAPI_PORTAL_TOKEN,
+  STRAPI_TIMEOUT_MS,
+  STRAPI_URL,
+} from 'astro:env/server';
+import { createLiveHub } from '../features/live/live-hub.ts';
+import { createPollingUpstream } from '../features/live/polling-upstream.ts';
+import { createStreamUpstream } from '../features/live/stream-upstream.ts';
+import { liveUrl } from '../features/portal-view/portal-view.ts';
+import { createPortalClient } from '../features/portal-view/portal-view.server.ts';
+import { createRateLimiter } from '../features/security/rate-limit.ts';
+
+/** The portal server's long-lived parts, one per process. */
+export const portalClient = createPortalClient({
+  strapiUrl: STRAPI_URL,
+  token: STRAPI_PORTAL_TOKEN,
+  timeoutMs: STRAPI_TIMEOUT_MS,
+});
+
+export const liveHub = createLiveHub({
+  upstream:
+    LIVE_UPSTREAM === 'stream'
+      ? createStreamUpstream({
+          liveUrl: (code) => liveUrl(STRAPI_URL, code),
+          token: STRAPI_PORTAL_TOKEN,
+          connectTimeoutMs: STRAPI_TIMEOUT_MS,
+          onInvalidUpdate: (_code, detail) => console.warn(`live update skipped: ${detail}`),
+        })
+      : createPollingUpstream({
+          fetchView: (code) => portalClient.fetchView(code, null),
+          intervalMs: LIVE_POLL_INTERVAL_MS,
+        }),
+  onUpstreamError: (_code, reason) => console.warn(`live upstream dropped: ${reason}`),
+});
+
+export const codeLookupLimiter = createRateLimiter({
+  limit: CODE_LOOKUPS_PER_MINUTE,
+  windowMs: 60_000,
+});
