@@ -1,0 +1,39 @@
+import { configWithoutCloudSupport } from '@n8n/node-cli/eslint';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+
+// n8n's community-node rules for the package's nodes and credentials; the tests, scripts and
+// support code follow the repository's own lint config.
+export default [
+  {
+    ignores: [
+      'dist/**',
+      'test/**',
+      'scripts/**',
+      'bench/**',
+      '**/*.test.ts',
+      'vitest.config.ts',
+      'eslint.config.mjs',
+    ],
+  },
+  ...configWithoutCloudSupport,
+  {
+    // Workspace packages resolve to their TypeScript sources, as in tsc and vitest.
+    settings: {
+      'import-x/resolver-next': [
+        createTypeScriptImportResolver({
+          conditionNames: ['source', 'types', 'import', 'require', 'node', 'default'],
+        }),
+      ],
+    },
+  },
+  {
+    // The plugin's settings hold the webhook URL: there is no remote webhook to register.
+    files: ['nodes/EnrouteTrigger/EnrouteTrigger.node.ts'],
+    rules: { '@n8n/community-nodes/webhook-lifecycle-complete': 'off' },
+  },
+  {
+    // A versioned node's icon is on its base description (nodes/Enroute/Enroute.node.ts).
+    files: ['nodes/Enroute/v*/*.node.ts'],
+    rules: { '@n8n/community-nodes/icon-validation': 'off' },
+  },
+];

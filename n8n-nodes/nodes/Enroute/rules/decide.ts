@@ -1,0 +1,80 @@
+import type {
+  Channel,
+  ContactView,
+  MessagingSettings,
+  SkipReason,
+} from 'strapi-plugin-enroute/contracts';
+import { isValidE164, isValidEmail } from './address.ts';
+import { channelsFor } from './channels.ts';
+import { eligibility } from './eligibility.ts';
+import { idempotencyKey, skipKey } from './idempotency.ts';
+import { resolveRecipient } from './recipient.ts';
+import type { ChannelDecision, RuleInput } from './types.ts';
+
+type Address = { to: string } | { to: string | null; reason: SkipReason };
+
+function contactAddress(contact: ContactView, channel: Channel): Address {
+  if (channel === 'email') {
+    if (!contact.email) return { to: null, reason: 'no-address' };
+    if (contact.emailOptOut) return { to: contact.email, reason: 'opted-out' };
+    if (!isValidEmail(contact.email)) return { to: contact.email, reason: 'invalid-address' };
+    return { to: contact.email };
+  }
+  if (!contact.mobilePhone) return { to: null, reason: 'no-address' };
+  if (contact.smsOptOut) return { to: contact.mobilePhone, reason: 'opted-out' };
+  if (!isValidE164(contact.mobilePhone))
+    return { to: contact.mobilePhone, reason: 'invalid-number' };
+  return { to: contact.mobilePhone };
+}
+
+/** In sandbox mode every message that would go out goes to the one test address instead. */
+function sandboxAddress(settings: MessagingSettings, channel: Channel): Address {
+  const address = channel === 'email' ? settings.sandbox.email : settings.sandbox.phone;
+  if (!address) return { to: null, reason: 'no-address' };
+  const valid = channel === 'email' ? isValidEmail(address) : isValidE164(address);
+  if (!valid)
+    return { to: address, reason: channel === 'email' ? 'invalid-address' : 'invalid-number' };
+  return { to: address };
+}
+
+function heldBack({ type, context, settings, event, now }: RuleInput): SkipReason | null | 'none' {
+  const rule = eligibility(type, context, settings, event, now);
+  if (!rule.applies) return 'none';
+  if (!settings.messages[type]) return 'disabled';
+  if (settings.excludedAccountIds.includes(context.serviceAccount.documentId)) {
+    return 'excluded-account';
+  }
+  const serviceTypeId = context.serviceType?.documentId;
+  if (serviceTypeId && settings.excludedServiceTypeIds.includes(serviceTypeId)) {
+    return 'excluded-service-type';
+  }
+  return rule.skip ?? null;
+}
+
+/**
+ * Decide, for one booking and one message type, what goes out on each channel the settings
+ * allow. An empty list means the message does not belong to this booking at all.
+ */
+export function decideMessages(input: RuleInput): ChannelDecision[] {
+  const { type, context, settings } = input;
+  const held = heldBack(input);
+  if (held === 'none') return [];
+  const recipient = resolveRecipient(context);
+  return channelsFor(settings.channel).map((channel): ChannelDecision => {
+    const key = idempotencyKey(context.booking.documentId, type, channel, context.booking.start);
+    const skip = (to: string | null, reason: SkipReason): ChannelDecision => ({
+      channel,
+      to,
+      decision: 'skip',
+      reason,
+      idempotencyKey: skipKey(key, reason),
+    });
+    if (held) return skip(null, held);
+    if (!recipient) return skip(null, 'no-contact');
+    const own = contactAddress(recipient.contact, channel);
+    if ('reason' in own) return skip(own.to, own.reason);
+    const address = settings.sandbox.enabled ? sandboxAddress(settings, channel) : own;
+    if ('reason' in address) return skip(address.to, address.reason);
+    return { channel, to: address.to, decision: 'send', idempotencyKey: key };
+  });
+}

@@ -1,0 +1,68 @@
+import type {
+  BookingEvent,
+  MessageContext,
+  MessageType,
+  MessagingSettings,
+  SkipReason,
+} from 'strapi-plugin-enroute/contracts';
+
+const DAY_MS = 86_400_000;
+
+/** Scheduled, starting inside the window, and not yet reminded for its current start. */
+export function isReminderDue(
+  context: MessageContext,
+  settings: MessagingSettings,
+  now: Date,
+): boolean {
+  const { booking } = context;
+  if (booking.status !== 'scheduled') return false;
+  const start = Date.parse(booking.start);
+  if (start <= now.getTime()) return false;
+  if (start > now.getTime() + settings.reminder.windowDays * DAY_MS) return false;
+  return !context.remindersSent.some((sent) => Date.parse(sent.start) === start);
+}
+
+const statusMessages: Partial<Record<BookingEvent['booking']['status'], MessageType>> = {
+  traveling: 'traveling',
+  completed: 'completed',
+  canceled: 'canceled',
+};
+
+/** The message a booking event calls for, if any. */
+export function messageTypeForEvent(event: BookingEvent): MessageType | null {
+  if (event.type === 'booking.rescheduled') return 'rescheduled';
+  if (event.type !== 'booking.status_changed') return null;
+  if (event.previous?.status === event.booking.status) return null;
+  return statusMessages[event.booking.status] ?? null;
+}
+
+export type Eligibility = { applies: false } | { applies: true; skip?: SkipReason };
+
+/**
+ * Whether a message of this type belongs to this booking at all (nothing to log when not),
+ * and, when it does, whether a rule holds it back.
+ */
+export function eligibility(
+  type: MessageType,
+  context: MessageContext,
+  settings: MessagingSettings,
+  event: BookingEvent | undefined,
+  now: Date,
+): Eligibility {
+  if (type === 'reminder') return { applies: isReminderDue(context, settings, now) };
+  if (!event || messageTypeForEvent(event) !== type) return { applies: false };
+  const remindedBefore = context.remindersSent.length > 0;
+  if (type === 'rescheduled') {
+    const previousStart = event.previous?.start;
+    if (!previousStart) return { applies: false };
+    const movedMinutes =
+      Math.abs(Date.parse(event.booking.start) - Date.parse(previousStart)) / 60_000;
+    if (movedMinutes <= settings.rescheduleThresholdMinutes) {
+      return { applies: true, skip: 'below-threshold' };
+    }
+    if (!remindedBefore) return { applies: true, skip: 'no-reminder-before' };
+    return { applies: true };
+  }
+  if (type === 'canceled' && !remindedBefore) return { applies: true, skip: 'no-reminder-before' };
+  return { applies: true };
+}

@@ -1,0 +1,25 @@
+import type { Channel, MessageType } from 'strapi-plugin-enroute/contracts';
+
+/**
+ * One key per message that may be sent once: booking, type and channel, plus the start for
+ * reminders and reschedules (a booking moved to a new start deserves a new reminder).
+ */
+export function idempotencyKey(
+  bookingId: string,
+  type: MessageType,
+  channel: Channel,
+  start: string,
+): string {
+  const base = `${bookingId}:${type}:${channel}`;
+  if (type === 'reminder' || type === 'rescheduled')
+    return `${base}:${new Date(start).toISOString()}`;
+  return base;
+}
+
+/**
+ * A skip is logged under its own key so that it is logged once, yet never blocks the real
+ * message once the reason is gone (the contact adds an email, the message is switched on).
+ */
+export function skipKey(sendKey: string, reason: string): string {
+  return `${sendKey}:skipped:${reason}`;
+}

@@ -1,0 +1,31 @@
+import type {
+  BookingEvent,
+  Channel,
+  ContactView,
+  MessageContext,
+  MessageType,
+  MessagingSettings,
+  SkipReason,
+} from 'strapi-plugin-enroute/contracts';
+
+/** What one message on one channel comes to: sent to `to`, or skipped for `reason`. */
+export type ChannelDecision =
+  | { channel: Channel; to: string; decision: 'send'; idempotencyKey: string }
+  | {
+      channel: Channel;
+      to: string | null;
+      decision: 'skip';
+      reason: SkipReason;
+      idempotencyKey: string;
+    };
+
+export type RuleInput = {
+  type: MessageType;
+  context: MessageContext;
+  settings: MessagingSettings;
+  /** The booking change behind an event message; absent for reminders. */
+  event?: BookingEvent;
+  now: Date;
+};
+
+export type Recipient = { contact: ContactView; source: 'reported-by' | 'fallback' | 'primary' };

@@ -1,0 +1,89 @@
+import {
+  NodeConnectionTypes,
+  type ICredentialDataDecryptedObject,
+  type ICredentialsDecrypted,
+  type ICredentialTestFunctions,
+  type IExecuteFunctions,
+  type INodeCredentialTestResult,
+  type INodeExecutionData,
+  type INodeType,
+  type INodeTypeBaseDescription,
+  type INodeTypeDescription,
+} from 'n8n-workflow';
+import { checkConnection } from '../transport/connection-check.ts';
+import * as prepareMessage from './actions/prepareMessage.operation.ts';
+import * as prepareReminders from './actions/prepareReminders.operation.ts';
+import * as recordDelivery from './actions/recordDelivery.operation.ts';
+
+const operations = { prepareMessage, prepareReminders, recordDelivery };
+type Operation = keyof typeof operations;
+
+const versionDescription: Omit<INodeTypeDescription, keyof INodeTypeBaseDescription> &
+  Partial<INodeTypeDescription> = {
+  version: 1,
+  icon: { light: 'file:../enroute.svg', dark: 'file:../enroute.dark.svg' },
+  defaults: { name: 'Enroute' },
+  inputs: [NodeConnectionTypes.Main],
+  outputs: `={{ $parameter.operation === "recordDelivery" ? ["main"] : [{ "type": "main", "displayName": "Email" }, { "type": "main", "displayName": "SMS" }] }}`,
+  credentials: [{ name: 'enrouteApi', required: true, testedBy: 'enrouteApiConnection' }],
+  properties: [
+    {
+      displayName: 'Operation',
+      name: 'operation',
+      type: 'options',
+      noDataExpression: true,
+      options: [
+        {
+          name: 'Prepare Message',
+          value: 'prepareMessage',
+          action: 'Prepare the messages for a booking event',
+          description: 'Apply the message rules to a booking event and render what is to be sent',
+        },
+        {
+          name: 'Prepare Reminders',
+          value: 'prepareReminders',
+          action: 'Prepare the due reminders',
+          description: 'Page through the due bookings and render their reminders',
+        },
+        {
+          name: 'Record Delivery',
+          value: 'recordDelivery',
+          action: 'Record a delivery',
+          description: 'Write sent or failed, with the provider’s answer, to the notification log',
+        },
+      ],
+      default: 'prepareMessage',
+    },
+    ...prepareMessage.description,
+    ...prepareReminders.description,
+    ...recordDelivery.description,
+  ],
+};
+
+export class EnrouteV1 implements INodeType {
+  description: INodeTypeDescription;
+
+  constructor(baseDescription: INodeTypeBaseDescription) {
+    this.description = { ...baseDescription, ...versionDescription } as INodeTypeDescription;
+  }
+
+  methods = {
+    credentialTest: {
+      async enrouteApiConnection(
+        this: ICredentialTestFunctions,
+        credential: ICredentialsDecrypted<ICredentialDataDecryptedObject>,
+      ): Promise<INodeCredentialTestResult> {
+        const { url, apiToken } = credential.data ?? {};
+        const check = await checkConnection(String(url ?? ''), String(apiToken ?? ''));
+        return check.ok
+          ? { status: 'OK', message: 'Connected to the Enroute plugin' }
+          : { status: 'Error', message: check.message };
+      },
+    },
+  };
+
+  async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+    const operation = this.getNodeParameter('operation', 0) as Operation;
+    return await operations[operation].execute.call(this);
+  }
+}

@@ -1,0 +1,33 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { Prepared } from './prepare.ts';
+
+/** Email items carry the calendar invitation as the binary property `ics`, ready to attach. */
+export async function toOutputItems(
+  context: IExecuteFunctions,
+  prepared: Prepared,
+  itemIndex: number,
+): Promise<{ email: INodeExecutionData[]; sms: INodeExecutionData[] }> {
+  const email = await Promise.all(
+    prepared.email.map(async ({ ics, ...message }): Promise<INodeExecutionData> => {
+      const item: INodeExecutionData = {
+        json: { ...message, ics: ics?.content ?? null, icsMethod: ics?.method ?? null },
+        pairedItem: { item: itemIndex },
+      };
+      if (ics) {
+        item.binary = {
+          ics: await context.helpers.prepareBinaryData(
+            Buffer.from(ics.content, 'utf8'),
+            ics.filename,
+            'text/calendar',
+          ),
+        };
+      }
+      return item;
+    }),
+  );
+  const sms = prepared.sms.map((message): INodeExecutionData => ({
+    json: { ...message },
+    pairedItem: { item: itemIndex },
+  }));
+  return { email, sms };
+}

@@ -1,0 +1,106 @@
+import type { DeliveryResult } from 'strapi-plugin-enroute/contracts';
+import {
+  NodeOperationError,
+  type IDataObject,
+  type IExecuteFunctions,
+  type INodeExecutionData,
+  type INodeProperties,
+} from 'n8n-workflow';
+import { clientFor } from './session.ts';
+
+const show = { operation: ['recordDelivery'] };
+
+export const description: INodeProperties[] = [
+  {
+    displayName: 'Notification ID',
+    name: 'notificationId',
+    type: 'string',
+    required: true,
+    displayOptions: { show },
+    default: '',
+    placeholder: "={{ $('Prepare').item.json.notificationId }}",
+    description: 'The notification ID that the prepare operation gave this message',
+  },
+  {
+    displayName: 'Outcome',
+    name: 'outcome',
+    type: 'options',
+    displayOptions: { show },
+    options: [
+      {
+        name: 'From the Provider Node',
+        value: 'auto',
+        description: 'Failed when the incoming item carries an error, sent otherwise',
+      },
+      { name: 'Sent', value: 'sent' },
+      { name: 'Failed', value: 'failed' },
+    ],
+    default: 'auto',
+  },
+  {
+    displayName: 'Provider Message ID',
+    name: 'providerMessageId',
+    type: 'string',
+    displayOptions: { show },
+    default: '={{ $json.sid ?? $json.messageId ?? $json.id ?? $json.messages?.[0]?.id ?? "" }}',
+    description: "The provider's ID for the message: Twilio's sid, the SMTP message ID, …",
+  },
+];
+
+/** The provider node's error, as n8n passes it on: a string, or an object with a message. */
+export function providerError(json: IDataObject): string | null {
+  const { error } = json;
+  if (error === undefined || error === null || error === false) return null;
+  if (typeof error === 'string') return error;
+  if (typeof error === 'object' && 'message' in error) {
+    const { message, description } = error as { message?: unknown; description?: unknown };
+    return [message, description].filter((part) => typeof part === 'string' && part).join(': ');
+  }
+  return JSON.stringify(error);
+}
+
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+  const items = this.getInputData();
+  const { client } = await clientFor(this);
+  const out: INodeExecutionData[] = [];
+  for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+    try {
+      const json = items[itemIndex]?.json ?? {};
+      const notificationId = String(
+        this.getNodeParameter('notificationId', itemIndex) ?? '',
+      ).trim();
+      if (!notificationId) {
+        throw new NodeOperationError(this.getNode(), 'Notification ID is empty', {
+          itemIndex,
+          description:
+            "Point it at the prepare node’s notificationId, e.g. {{ $('Prepare').item.json.notificationId }}",
+        });
+      }
+      const outcome = this.getNodeParameter('outcome', itemIndex) as 'auto' | 'sent' | 'failed';
+      const error = providerError(json);
+      const failed = outcome === 'failed' || (outcome === 'auto' && error !== null);
+      const providerMessageId = String(
+        this.getNodeParameter('providerMessageId', itemIndex, '') ?? '',
+      );
+      const provider = this.getInputSourceData(0)?.previousNode;
+      const reason = [provider, error ?? 'marked failed'].filter(Boolean).join(': ');
+      const result: DeliveryResult = failed
+        ? { state: 'failed', reason: reason.slice(0, 2000), providerResponse: json }
+        : {
+            state: 'sent',
+            ...(providerMessageId ? { providerMessageId: providerMessageId.slice(0, 255) } : {}),
+            providerResponse: json,
+          };
+      const notification = await client.recordResult(notificationId, result);
+      out.push({ json: { ...notification }, pairedItem: { item: itemIndex } });
+    } catch (error) {
+      if (this.continueOnFail()) {
+        out.push({ json: { error: (error as Error).message }, pairedItem: { item: itemIndex } });
+        continue;
+      }
+      // Wrapping keeps an existing NodeOperationError as it is.
+      throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+    }
+  }
+  return [out];
+}

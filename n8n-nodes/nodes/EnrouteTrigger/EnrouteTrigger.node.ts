@@ -1,0 +1,105 @@
+import { bookingEventTypes, type BookingEventType } from 'strapi-plugin-enroute/contracts';
+import {
+  NodeConnectionTypes,
+  type ICredentialDataDecryptedObject,
+  type ICredentialsDecrypted,
+  type ICredentialTestFunctions,
+  type IDataObject,
+  type INodeCredentialTestResult,
+  type INodeType,
+  type INodeTypeDescription,
+  type IWebhookFunctions,
+  type IWebhookResponseData,
+} from 'n8n-workflow';
+import { judgeDelivery, rememberEventId } from './accept-delivery.ts';
+
+const MIN_SECRET_LENGTH = 16;
+
+const eventNames: Record<BookingEventType, string> = {
+  'booking.created': 'Booking Created',
+  'booking.status_changed': 'Booking Status Changed',
+  'booking.rescheduled': 'Booking Rescheduled',
+  'booking.resource_changed': 'Booking Technician Changed',
+  'booking.deleted': 'Booking Deleted',
+};
+
+export class EnrouteTrigger implements INodeType {
+  description: INodeTypeDescription = {
+    displayName: 'Enroute Trigger',
+    name: 'enrouteTrigger',
+    icon: { light: 'file:enroute.svg', dark: 'file:enroute.dark.svg' },
+    group: ['trigger'],
+    version: 1,
+    subtitle: '={{ $parameter["events"].join(", ") }}',
+    description: 'Starts the workflow on signed booking events from the Enroute Strapi plugin',
+    defaults: { name: 'Enroute Trigger' },
+    inputs: [],
+    outputs: [NodeConnectionTypes.Main],
+    credentials: [{ name: 'enrouteWebhookApi', required: true, testedBy: 'enrouteWebhookSecret' }],
+    webhooks: [
+      { name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'enroute' },
+    ],
+    properties: [
+      {
+        displayName: 'Events',
+        name: 'events',
+        type: 'multiOptions',
+        required: true,
+        options: bookingEventTypes.map((value) => ({ name: eventNames[value], value })),
+        default: ['booking.status_changed'],
+        description:
+          'The booking events that start this workflow; others are acknowledged and dropped',
+      },
+    ],
+  };
+
+  methods = {
+    credentialTest: {
+      /** The secret is only ever checked against signatures; here, that it is usable at all. */
+      async enrouteWebhookSecret(
+        this: ICredentialTestFunctions,
+        credential: ICredentialsDecrypted<ICredentialDataDecryptedObject>,
+      ): Promise<INodeCredentialTestResult> {
+        const secret = String(credential.data?.secret ?? '');
+        if (secret.length < MIN_SECRET_LENGTH) {
+          return {
+            status: 'Error',
+            message: `The signing secret must have at least ${MIN_SECRET_LENGTH} characters; copy it from the Enroute plugin settings`,
+          };
+        }
+        return { status: 'OK', message: 'The signing secret is set' };
+      },
+    },
+  };
+
+  async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+    const request = this.getRequestObject();
+    const { secret } = await this.getCredentials<{ secret: string }>('enrouteWebhookApi');
+    const staticData = this.getWorkflowStaticData('node') as IDataObject & {
+      seenEventIds?: string[];
+    };
+    const rawBody = request.rawBody
+      ? request.rawBody.toString('utf8')
+      : JSON.stringify(request.body);
+    const verdict = judgeDelivery({
+      rawBody,
+      signature: this.getHeaderData()['x-enroute-signature'] as string | undefined,
+      secret,
+      eventTypes: this.getNodeParameter('events', []) as BookingEventType[],
+      seenEventIds: staticData.seenEventIds ?? [],
+    });
+    if (verdict.outcome === 'rejected') {
+      this.getResponseObject()
+        .status(verdict.status)
+        .json({ accepted: false, reason: verdict.reason });
+      return { noWebhookResponse: true };
+    }
+    staticData.seenEventIds = rememberEventId(staticData.seenEventIds ?? [], verdict.event.id);
+    if (verdict.outcome === 'ignored') {
+      return { webhookResponse: { accepted: true, ignored: verdict.event.type } };
+    }
+    return {
+      workflowData: [this.helpers.returnJsonArray([verdict.event as unknown as IDataObject])],
+    };
+  }
+}

@@ -1,0 +1,47 @@
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { build } from 'esbuild';
+
+/**
+ * n8n loads community nodes as CommonJS from dist/, with nothing but n8n-workflow provided.
+ * Each node and credential is one bundle holding what it uses (@enroute/content, the plugin's
+ * contracts, zod, libphonenumber-js); n8n-workflow comes from the n8n that loads it.
+ */
+const root = new URL('../', import.meta.url);
+const dist = new URL('dist/', root);
+
+const entries = [
+  'nodes/Enroute/Enroute.node.ts',
+  'nodes/EnrouteTrigger/EnrouteTrigger.node.ts',
+  'credentials/EnrouteApi.credentials.ts',
+  'credentials/EnrouteWebhookApi.credentials.ts',
+];
+const assets = [
+  'nodes/Enroute/Enroute.node.json',
+  'nodes/Enroute/enroute.svg',
+  'nodes/Enroute/enroute.dark.svg',
+  'nodes/EnrouteTrigger/EnrouteTrigger.node.json',
+  'nodes/EnrouteTrigger/enroute.svg',
+  'nodes/EnrouteTrigger/enroute.dark.svg',
+];
+
+rmSync(dist, { recursive: true, force: true });
+await build({
+  absWorkingDir: root.pathname,
+  entryPoints: entries,
+  outdir: 'dist',
+  outbase: '.',
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node22',
+  conditions: ['source'],
+  external: ['n8n-workflow'],
+  legalComments: 'linked',
+  logLevel: 'warning',
+});
+for (const asset of assets) {
+  mkdirSync(new URL('.', new URL(asset, dist)), { recursive: true });
+  copyFileSync(new URL(asset, root), new URL(asset, dist));
+}
+// The package is ESM for its sources and tests; what n8n requires from dist/ is CommonJS.
+writeFileSync(new URL('package.json', dist), `${JSON.stringify({ type: 'commonjs' })}\n`);

@@ -1,0 +1,9 @@
+import { writeFileSync } from 'node:fs';
+import { templateFiles } from './workflow-templates.ts';
+
+for (const [file, build] of Object.entries(templateFiles)) {
+  writeFileSync(
+    new URL(`../workflows/${file}`, import.meta.url),
+    `${JSON.stringify(build(), null, 2)}\n`,
+  );
+}

@@ -1,0 +1,315 @@
+import type { ParsedMail } from 'mailparser';
+import {
+  signPayload,
+  type BookingEvent,
+  type MessageContext,
+  type MessageType,
+} from 'strapi-plugin-enroute/contracts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NODE } from '../../scripts/workflow-templates.ts';
+import { contact } from '../fixtures/messaging.ts';
+import { outputOf } from '../support/engine.ts';
+import { activateWebhookWorkflow } from '../support/webhook-receiver.ts';
+import {
+  bookingIn,
+  removeUserFolder,
+  startFlowEnvironment,
+  statusChange,
+  template,
+  WEBHOOK_SECRET,
+  type FlowEnvironment,
+} from './environment.ts';
+
+const PORTAL_LINK = /https:\/\/track\.example\.com\/t\/[A-Za-z0-9_-]{22,}/;
+const REPORTER = 'ana@example.com';
+
+function linkIn(text: string | false | undefined): string | undefined {
+  return PORTAL_LINK.exec(text || '')?.[0];
+}
+
+function icsOf(mail: ParsedMail) {
+  const attachment = mail.attachments.find((a) => a.filename?.endsWith('.ics'));
+  return attachment && { ...attachment, text: attachment.content.toString('utf8') };
+}
+
+function onStatus(
+  context: MessageContext,
+  status: MessageContext['booking']['status'],
+): MessageContext {
+  return { ...context, booking: { ...context.booking, status } };
+}
+
+let env: FlowEnvironment;
+const reminded = { start: '', sentAt: new Date().toISOString() };
+
+beforeAll(async () => {
+  const tomorrow = bookingIn('b-remind', 26);
+  const smsOptOut = bookingIn('b-optout', 50, {
+    reportedBy: contact({
+      documentId: 'c-2',
+      name: 'Lee Quiet',
+      email: 'lee@example.com',
+      smsOptOut: true,
+    }),
+  });
+  const nextMonth = bookingIn('b-later', 24 * 30);
+  // Not due for a reminder: already on the way, done, reminded for their start, or beyond the window.
+  const traveling = onStatus(bookingIn('b-travel', 1), 'traveling');
+  const completed = onStatus(bookingIn('b-done', -2), 'in-progress');
+  const canceled = bookingIn('b-cancel', 30);
+  canceled.remindersSent.push({ ...reminded, start: canceled.booking.start });
+  const moved = bookingIn('b-moved', 24 * 9);
+  moved.remindersSent.push({
+    ...reminded,
+    start: new Date(Date.parse(moved.booking.start) - 2 * 3_600_000).toISOString(),
+  });
+  env = await startFlowEnvironment([
+    tomorrow,
+    smsOptOut,
+    nextMonth,
+    traveling,
+    completed,
+    canceled,
+    moved,
+  ]);
+});
+
+afterAll(async () => {
+  await env?.close();
+  removeUserFolder();
+});
+
+/**
+ * What one booking's message came to: the email that reached the SMTP server (matched to the
+ * log by its Message-ID), the SMS that reached Twilio, and the log entries.
+ */
+function delivered(bookingId: string, type: MessageType) {
+  const log = env.enroute
+    .notifications()
+    .filter((n) => n.bookingId === bookingId && n.type === type);
+  const email = log.find((n) => n.channel === 'email');
+  const sms = log.find((n) => n.channel === 'sms');
+  const mails = env.smtp.received.filter((m) => m.messageId === email?.providerMessageId);
+  const twilio = env.twilio.messages.filter((m) => sms?.providerMessageId === m.sid);
+  return { log, email, sms, mails, texts: twilio };
+}
+
+/** What a customer reads in the email: subject, sender, both parts, the link and the invitation. */
+function expectEmail(
+  mail: ParsedMail | undefined,
+  expected: {
+    subject: RegExp | string;
+    heading: string;
+    link: boolean;
+    ics: 'REQUEST' | 'CANCEL' | null;
+  },
+) {
+  expect(mail).toBeDefined();
+  const { subject, heading, link, ics } = expected;
+  expect(mail!.subject).toMatch(subject);
+  expect(mail!.from?.value).toEqual([{ name: 'Enroute', address: 'notifications@example.com' }]);
+  expect(mail!.to && !Array.isArray(mail!.to) && mail!.to.value[0]?.address).toBe(REPORTER);
+  expect(mail!.html).toContain(heading);
+  expect(mail!.text).toContain(heading);
+  expect(mail!.text).toContain('Hello Ana Reporter,');
+  if (link) {
+    const url = linkIn(mail!.html);
+    expect(url).toBeDefined();
+    expect(mail!.html).toContain(`href="${url}"`);
+    expect(mail!.text).toContain(url);
+    expect(env.enroute.accessCodes.map((code) => code.url)).toContain(url);
+  } else {
+    expect(linkIn(mail!.html)).toBeUndefined();
+    expect(linkIn(mail!.text)).toBeUndefined();
+  }
+  const invitation = icsOf(mail!);
+  if (!ics) return expect(invitation).toBeUndefined();
+  expect(invitation?.contentType).toBe('text/calendar');
+  expect(invitation?.text).toContain(`METHOD:${ics}`);
+  expect(invitation?.text).toMatch(/^UID:b-[a-z]+@enroute\r?$/m);
+  expect(invitation?.text).toMatch(/^DTSTART;TZID=Europe\/London:\d{8}T\d{6}\r?$/m);
+  expect(invitation?.text).toContain(`mailto:${REPORTER}`);
+}
+
+describe('reminder template', () => {
+  it('sends each due reminder by email with the invitation and by SMS, logs them sent, and skips what the rules hold back', async () => {
+    const run = await env.engine.run(template('reminder.json'), [
+      { json: { timestamp: new Date().toISOString() } },
+    ]);
+    expect(run.status).toBe('success');
+    await env.smtp.waitFor(2);
+
+    const remind = delivered('b-remind', 'reminder');
+    expect(remind.mails).toHaveLength(1);
+    expectEmail(remind.mails[0], {
+      subject: /^Reminder: your appointment on \w+day, .*\d/,
+      heading: 'Your appointment is coming up',
+      link: true,
+      ics: 'REQUEST',
+    });
+    expect(remind.texts).toHaveLength(1);
+    expect(remind.texts[0]).toMatchObject({ to: '+14155552671', from: '+15005550006' });
+    expect(remind.texts[0]?.body).toMatch(
+      /^Contoso Home Services: your appointment is on .+ https:\/\/track/,
+    );
+    expect(linkIn(remind.texts[0]?.body)).toBeDefined();
+    expect(remind.log.map((n) => `${n.channel}:${n.state}`).sort()).toEqual([
+      'email:sent',
+      'sms:sent',
+    ]);
+
+    const optOut = delivered('b-optout', 'reminder');
+    expect(optOut.mails.map((mail) => mail.to && !Array.isArray(mail.to) && mail.to.text)).toEqual([
+      'lee@example.com',
+    ]);
+    expect(optOut.sms).toMatchObject({ state: 'skipped', reason: 'opted-out' });
+    expect(env.twilio.messages).toHaveLength(1);
+    expect(env.smtp.received).toHaveLength(2);
+    expect(env.enroute.notifications().some((n) => n.bookingId === 'b-later')).toBe(false);
+  });
+
+  it('sends nothing on a second run the same day', async () => {
+    const emails = env.smtp.received.length;
+    const run = await env.engine.run(template('reminder.json'), [{ json: {} }]);
+    expect(run.status).toBe('success');
+    expect(outputOf(run, NODE.prepare, 0)).toHaveLength(0);
+    expect(outputOf(run, NODE.prepare, 1)).toHaveLength(0);
+    expect(env.smtp.received.length).toBe(emails);
+    expect(env.twilio.messages).toHaveLength(1);
+  });
+});
+
+describe('event templates', () => {
+  it('traveling: a signed event in, one email and one SMS with the portal link out, both logged sent', async () => {
+    const traveling = env.enroute.booking('b-travel')!;
+    const flow = activateWebhookWorkflow(env.engine, template('traveling.json'));
+    const event = statusChange('b-travel', 'scheduled', 'traveling', traveling.booking.start);
+    const body = JSON.stringify(event);
+
+    const answer = await flow.receive(
+      { 'x-enroute-signature': signPayload(WEBHOOK_SECRET, body, Math.floor(Date.now() / 1000)) },
+      body,
+    );
+    expect(answer.status).toBe(200);
+    expect((await answer.run)?.status).toBe('success');
+
+    const { mails, texts, log } = delivered('b-travel', 'traveling');
+    expectEmail(mails[0], {
+      subject: 'Sam Fixer is on the way',
+      heading: 'Your technician is on the way',
+      link: true,
+      ics: null,
+    });
+    expect(texts).toHaveLength(1);
+    expect(texts[0]?.body).toContain('Sam Fixer is on the way');
+    expect(linkIn(texts[0]?.body)).toBeDefined();
+    expect(log.map((n) => `${n.channel}:${n.state}`).sort()).toEqual(['email:sent', 'sms:sent']);
+  });
+
+  it('traveling: an unsigned or replayed delivery starts nothing', async () => {
+    const traveling = env.enroute.booking('b-travel')!;
+    const flow = activateWebhookWorkflow(env.engine, template('traveling.json'));
+    const body = JSON.stringify(
+      statusChange('b-travel', 'scheduled', 'traveling', traveling.booking.start),
+    );
+    const unsigned = await flow.receive({}, body);
+    expect(unsigned).toMatchObject({ status: 401, run: null });
+    const forged = await flow.receive(
+      {
+        'x-enroute-signature': signPayload(
+          'another-secret-000000',
+          body,
+          Math.floor(Date.now() / 1000),
+        ),
+      },
+      body,
+    );
+    expect(forged).toMatchObject({
+      status: 401,
+      body: { reason: 'signature mismatch' },
+      run: null,
+    });
+  });
+
+  it('completed: sends the completion message, with the CMS’s current words', async () => {
+    const done = env.enroute.booking('b-done')!;
+    env.enroute.setBooking({
+      ...done,
+      booking: { ...done.booking, status: 'completed', completedAt: new Date().toISOString() },
+    });
+    env.enroute.editSnippets('en', { 'completed.subject': 'Job done at {{ account.address }}' });
+    const run = await env.engine.run(
+      template('completed.json'),
+      [{ json: statusChange('b-done', 'in-progress', 'completed', done.booking.start) }],
+      'webhook',
+    );
+    expect(run.status).toBe('success');
+
+    const { mails, texts, log } = delivered('b-done', 'completed');
+    expectEmail(mails[0], {
+      subject: 'Job done at 1 Quay Street, Bristol',
+      heading: 'All done',
+      link: true,
+      ics: null,
+    });
+    expect(texts[0]?.body).toMatch(/^Contoso Home Services: your service was completed at /);
+    expect(log.map((n) => `${n.channel}:${n.state}`).sort()).toEqual(['email:sent', 'sms:sent']);
+  });
+
+  it('canceled: after a reminder, the email carries a calendar cancellation and no link', async () => {
+    const booking = env.enroute.booking('b-cancel')!;
+    env.enroute.setBooking({ ...booking, booking: { ...booking.booking, status: 'canceled' } });
+    const run = await env.engine.run(
+      template('canceled.json'),
+      [{ json: statusChange('b-cancel', 'scheduled', 'canceled', booking.booking.start) }],
+      'webhook',
+    );
+    expect(run.status).toBe('success');
+
+    const { mails, texts, log } = delivered('b-cancel', 'canceled');
+    expectEmail(mails[0], {
+      subject: /^Your appointment on .+ is canceled$/,
+      heading: 'Your appointment is canceled',
+      link: false,
+      ics: 'CANCEL',
+    });
+    expect(texts[0]?.body).toMatch(/is canceled\. Call .+ to rebook\.$/);
+    expect(log.map((n) => `${n.channel}:${n.state}`).sort()).toEqual(['email:sent', 'sms:sent']);
+  });
+
+  it('rescheduled: a move beyond the threshold after a reminder sends the new time with an updated invitation', async () => {
+    const booking = env.enroute.booking('b-moved')!;
+    const previousStart = booking.remindersSent[0]!.start;
+    const snapshot = {
+      documentId: 'b-moved',
+      externalId: null,
+      status: 'scheduled' as const,
+      end: booking.booking.end,
+      resourceId: 'tech-1',
+      completedAt: null,
+    };
+    const event: BookingEvent = {
+      id: crypto.randomUUID(),
+      type: 'booking.rescheduled',
+      occurredAt: new Date().toISOString(),
+      booking: { ...snapshot, start: booking.booking.start },
+      previous: { ...snapshot, start: previousStart },
+    };
+    const run = await env.engine.run(template('rescheduled.json'), [{ json: event }], 'webhook');
+    expect(run.status).toBe('success');
+
+    const { mails, texts, log } = delivered('b-moved', 'rescheduled');
+    expectEmail(mails[0], {
+      subject: /^Your appointment has moved to /,
+      heading: 'Your appointment has a new time',
+      link: true,
+      ics: 'REQUEST',
+    });
+    expect(mails[0]?.text).toContain('Your appointment has moved from ');
+    expect(texts[0]?.body).toMatch(/your appointment moved to /);
+    expect(log.map((n) => n.idempotencyKey).sort()).toEqual([
+      `b-moved:rescheduled:email:${booking.booking.start}`,
+      `b-moved:rescheduled:sms:${booking.booking.start}`,
+    ]);
+  });
+});
