@@ -8,3 +8,4 @@ export * from './integration.ts';
 export * from './admin.ts';
 export * from './settings.ts';
 export * from './admin-pages.ts';
+export * from './technician-tokens.ts';

@@ -1,0 +1,103 @@
+import { Box, Button, Grid, Typography } from '@strapi/design-system';
+import { Eye } from '@strapi/icons';
+import * as React from 'react';
+import type { PreviewResponse, SnippetList } from '../../../shared/contracts/admin-pages.ts';
+import { messageTypes, type MessageType } from '../../../shared/contracts/domain.ts';
+import { BookingPicker } from '../components/BookingPicker.tsx';
+import { MessagePreview } from '../components/MessagePreview.tsx';
+import { PageLayout } from '../components/PageLayout.tsx';
+import { SelectField, useLabel } from '../components/settings/fields.tsx';
+import { apiErrors, useEnrouteApi, useLoad } from '../utils/api.ts';
+
+/** Choose a message, a language and a booking; see the email and the SMS as the customer will. */
+export const PreviewPage = () => {
+  const text = useLabel();
+  const api = useEnrouteApi();
+  const [type, setType] = React.useState<MessageType>('reminder');
+  const [locale, setLocale] = React.useState('en');
+  const [bookingId, setBookingId] = React.useState<string | null>(null);
+  const [preview, setPreview] = React.useState<PreviewResponse | null>(null);
+  const [error, setError] = React.useState<string | null>(null);
+  const [busy, setBusy] = React.useState(false);
+  const locales = useLoad('locales', () =>
+    api.get<{ data: SnippetList }>('/snippets', { locale: 'en' }).then((body) => body.data.locales),
+  );
+
+  async function show() {
+    setBusy(true);
+    try {
+      const body = await api.post<{ data: PreviewResponse }>('/preview', {
+        type,
+        locale,
+        bookingId,
+      });
+      setPreview(body.data);
+      setError(null);
+    } catch (failure) {
+      setError(apiErrors(failure).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <PageLayout
+      title={text('preview.title', 'Message preview')}
+      subtitle={text(
+        'preview.subtitle',
+        'Rendered with the saved snippets and display settings. Without a booking, sample data stands in.',
+      )}
+      error={error}
+      controls={
+        <Grid.Root gap={4}>
+          <Grid.Item col={3} s={12} direction="column" alignItems="stretch">
+            <SelectField
+              name="type"
+              label={text('preview.message', 'Message')}
+              value={type}
+              options={messageTypes.map((value) => ({
+                value,
+                label: text(`message.${value}`, value),
+              }))}
+              onChange={setType}
+            />
+          </Grid.Item>
+          <Grid.Item col={2} s={12} direction="column" alignItems="stretch">
+            <SelectField
+              name="locale"
+              label={text('preview.locale', 'Language')}
+              value={locale}
+              options={(locales.data ?? ['en']).map((code) => ({ value: code, label: code }))}
+              onChange={setLocale}
+            />
+          </Grid.Item>
+          <Grid.Item col={5} s={12} direction="column" alignItems="stretch">
+            <BookingPicker
+              value={bookingId}
+              onChange={setBookingId}
+              hint={text('preview.bookingHint', 'Optional: sample data is used without one.')}
+            />
+          </Grid.Item>
+          <Grid.Item col={2} s={12} alignItems="flex-end">
+            <Button startIcon={<Eye />} loading={busy} onClick={() => void show()}>
+              {text('preview.show', 'Preview')}
+            </Button>
+          </Grid.Item>
+        </Grid.Root>
+      }
+    >
+      {preview ? (
+        <Box background="neutral0" hasRadius shadow="filterShadow" padding={6}>
+          <Box paddingBottom={4}>
+            <Typography textColor="neutral600">
+              {preview.sample
+                ? text('preview.sample', 'Sample data')
+                : `${text('preview.to', 'To')}: ${preview.recipient.name}`}
+            </Typography>
+          </Box>
+          <MessagePreview preview={preview} />
+        </Box>
+      ) : null}
+    </PageLayout>
+  );
+};

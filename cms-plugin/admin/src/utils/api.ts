@@ -1,0 +1,70 @@
+import { isFetchError, useFetchClient } from '@strapi/strapi/admin';
+import * as React from 'react';
+import type { AdminFieldError } from '../../../shared/contracts/admin-pages.ts';
+import { PLUGIN_ID } from '../pluginId.ts';
+
+export type Loaded<T> = {
+  data: T | null;
+  error: string | null;
+  loading: boolean;
+  reload: () => void;
+};
+
+/** What a refused request said: its message and every wrong field. */
+export function apiErrors(error: unknown): { message: string; fields: AdminFieldError[] } {
+  if (isFetchError(error)) {
+    const answer = error.response?.data?.error;
+    const details = answer?.details as { errors?: AdminFieldError[] } | undefined;
+    return { message: answer?.message ?? error.message, fields: details?.errors ?? [] };
+  }
+  return { message: error instanceof Error ? error.message : String(error), fields: [] };
+}
+
+/** The plugin's admin routes, below /enroute, with the signed-in admin's token. */
+export function useEnrouteApi() {
+  const client = useFetchClient();
+  return React.useMemo(
+    () => ({
+      get: async <T>(path: string, params?: Record<string, unknown>) =>
+        (await client.get<T>(`/${PLUGIN_ID}${path}`, { params })).data,
+      post: async <T>(path: string, body: unknown) =>
+        (await client.post<T>(`/${PLUGIN_ID}${path}`, body)).data,
+      put: async <T>(path: string, body: unknown) =>
+        (await client.put<T>(`/${PLUGIN_ID}${path}`, body)).data,
+    }),
+    [client],
+  );
+}
+
+/** Loads once per change of `key` (null: nothing to load yet); `reload()` asks again. */
+export function useLoad<T>(key: string | null, load: () => Promise<T>): Loaded<T> {
+  const [state, setState] = React.useState<{ data: T | null; error: string | null }>({
+    data: null,
+    error: null,
+  });
+  const [loading, setLoading] = React.useState(false);
+  const [round, setRound] = React.useState(0);
+  const loader = React.useRef(load);
+  loader.current = load;
+
+  React.useEffect(() => {
+    if (key === null) {
+      setState({ data: null, error: null });
+      return;
+    }
+    let current = true;
+    setLoading(true);
+    loader
+      .current()
+      .then((data) => current && setState({ data, error: null }))
+      .catch(
+        (error: unknown) => current && setState({ data: null, error: apiErrors(error).message }),
+      )
+      .finally(() => current && setLoading(false));
+    return () => {
+      current = false;
+    };
+  }, [key, round]);
+
+  return { ...state, loading, reload: () => setRound((value) => value + 1) };
+}

@@ -1,0 +1,125 @@
+import type { Core } from '@strapi/strapi';
+import { LOCALES } from '@enroute/content';
+import type { OutboxBacklog } from '../../../shared/contracts/admin.ts';
+import {
+  ManualPosition,
+  NotificationLogQuery,
+  PositionQuery,
+  PreviewRequest,
+  type BookingOption,
+  type NotificationDetail,
+  type NotificationLogPage,
+  type PositionPage,
+  type PositionView,
+  type PreviewResponse,
+  type ResourceOption,
+  type SnippetList,
+} from '../../../shared/contracts/admin-pages.ts';
+import type { SettingsView } from '../../../shared/contracts/settings.ts';
+import { createAdminLogService } from '../services/admin-log.ts';
+import { createAdminLookupsService } from '../services/admin-lookups.ts';
+import { createAdminPositionsService } from '../services/admin-positions.ts';
+import { createAdminPreviewService } from '../services/admin-preview.ts';
+import { createAdminSettingsService } from '../services/admin-settings.ts';
+import { createAdminSnippetsService } from '../services/admin-snippets.ts';
+import { getService } from '../utils/get-service.ts';
+import { invalid } from '../validation/errors.ts';
+import { parseInput } from '../validation/parse.ts';
+import { respond, type Context } from './respond.ts';
+
+type Lifecycle = { strapi: Core.Strapi };
+
+export const createSettingsController = ({ strapi }: Lifecycle) => {
+  const settings = () => getService('settings', { strapi });
+  const save = createAdminSettingsService({ strapi });
+  return {
+    find: (ctx: Context) =>
+      respond(ctx, async () => ({
+        body: { data: settings().view(await settings().read()) satisfies SettingsView },
+      })),
+
+    /** Settings and, optionally, one locale's snippet edits; all checked before any write. */
+    update: (ctx: Context) =>
+      respond(ctx, async () => ({
+        body: { data: (await save.save(ctx.request.body)) satisfies SettingsView },
+      })),
+  };
+};
+
+export const createBookingEventsController = ({ strapi }: Lifecycle) => ({
+  backlog: (ctx: Context) =>
+    respond(ctx, async () => ({
+      body: {
+        data: (await getService('booking-events', { strapi }).backlog()) satisfies OutboxBacklog,
+      },
+    })),
+});
+
+/** The admin pages' reads and actions: log, snippets, preview, positions, pickers. */
+export const createAdminPagesController = ({ strapi }: Lifecycle) => {
+  const log = createAdminLogService({ strapi });
+  const snippets = createAdminSnippetsService({ strapi });
+  const preview = createAdminPreviewService({ strapi });
+  const positions = createAdminPositionsService({ strapi });
+  const lookups = createAdminLookupsService({ strapi });
+  const search = (ctx: Context) => (typeof ctx.query.search === 'string' ? ctx.query.search : '');
+
+  return {
+    notifications: (ctx: Context) =>
+      respond(ctx, async () => ({
+        body: (await log.list(
+          parseInput(NotificationLogQuery, ctx.query),
+        )) satisfies NotificationLogPage,
+      })),
+
+    notification: (ctx: Context) =>
+      respond(ctx, async () => ({
+        body: {
+          data: (await log.detail(ctx.params.documentId ?? '')) satisfies NotificationDetail,
+        },
+      })),
+
+    snippets: (ctx: Context) =>
+      respond(ctx, async () => {
+        const locale = typeof ctx.query.locale === 'string' ? ctx.query.locale : 'en';
+        if (!(LOCALES as readonly string[]).includes(locale)) {
+          throw invalid('locale', `must be one of ${LOCALES.join(', ')}`);
+        }
+        return { body: { data: (await snippets.list(locale)) satisfies SnippetList } };
+      }),
+
+    preview: (ctx: Context) =>
+      respond(ctx, async () => ({
+        body: {
+          data: (await preview.render(
+            parseInput(PreviewRequest, ctx.request.body),
+          )) satisfies PreviewResponse,
+        },
+      })),
+
+    positions: (ctx: Context) =>
+      respond(ctx, async () => ({
+        body: (await positions.list(parseInput(PositionQuery, ctx.query))) satisfies PositionPage,
+      })),
+
+    placePosition: (ctx: Context) =>
+      respond(ctx, async () => ({
+        status: 201,
+        body: {
+          data: (await positions.place(
+            parseInput(ManualPosition, ctx.request.body),
+          )) satisfies PositionView,
+        },
+      })),
+
+    bookings: (ctx: Context) =>
+      respond(ctx, async () => ({
+        body: { data: (await lookups.bookings(search(ctx))) satisfies BookingOption[] },
+      })),
+
+    resources: (ctx: Context) =>
+      respond(ctx, async () => ({
+        body: { data: (await lookups.resources()) satisfies ResourceOption[] },
+      })),
+  };
+};

@@ -1,0 +1,104 @@
+import type { Core } from '@strapi/strapi';
+import { LOCALES, createRenderer, type Locale, type MessageData } from '@enroute/content';
+import type { PreviewRequest, PreviewResponse } from '../../../shared/contracts/admin-pages.ts';
+import type { MessageContext } from '../../../shared/contracts/messaging.ts';
+import { getService } from '../utils/get-service.ts';
+import { invalid } from '../validation/errors.ts';
+import type { StoredSettings } from './settings.ts';
+
+/** Stands in for the customer's token: previews never issue a real access code. */
+const PREVIEW_TOKEN = 'preview-link-0000000000';
+const HOUR = 3_600_000;
+
+function link(settings: StoredSettings): string {
+  return `${settings.portalBaseUrl.replace(/\/+$/, '')}/t/${PREVIEW_TOKEN}`;
+}
+
+/** What a booking's message would carry, from the same context the flows read. */
+export function messageDataFor(context: MessageContext, settings: StoredSettings): MessageData {
+  const contact =
+    context.reportedBy ?? context.fallbackContact ?? context.serviceAccount.primaryContact;
+  return {
+    recipient: { name: contact?.name ?? '', email: contact?.email ?? null },
+    booking: {
+      id: context.booking.documentId,
+      number: context.workOrder.number,
+      start: context.booking.start,
+      end: context.booking.end,
+      timeZone: context.serviceAccount.timeZone,
+      previousStart: context.remindersSent.at(-1)?.start ?? null,
+      completedAt: context.booking.completedAt,
+      etaAt: context.booking.eta?.arrivesAt ?? null,
+    },
+    account: { name: context.serviceAccount.name, address: context.serviceAccount.address },
+    technician:
+      settings.showTechnicianName && context.technician ? { name: context.technician.name } : null,
+    link: link(settings),
+  };
+}
+
+/** A plausible booking for previews without one: tomorrow, two hours, a named technician. */
+export function sampleMessageData(settings: StoredSettings, now = new Date()): MessageData {
+  const start = new Date(Math.ceil((now.getTime() + 24 * HOUR) / HOUR) * HOUR);
+  return {
+    recipient: { name: 'Alex Morgan', email: 'alex.morgan@example.com' },
+    booking: {
+      id: 'preview',
+      number: 'WO-000123',
+      start: start.toISOString(),
+      end: new Date(start.getTime() + 2 * HOUR).toISOString(),
+      timeZone: 'UTC',
+      previousStart: new Date(start.getTime() - 3 * HOUR).toISOString(),
+      completedAt: new Date(start.getTime() + 90 * 60_000).toISOString(),
+      etaAt: new Date(start.getTime() + 20 * 60_000).toISOString(),
+    },
+    account: { name: 'Sample Bakery', address: '1 Market Street, Springfield' },
+    technician: settings.showTechnicianName ? { name: 'Jordan Lee' } : null,
+    link: link(settings),
+  };
+}
+
+/**
+ * Renders a message as the customer will get it, with the stored snippets and display settings
+ * or with unsaved ones from the page being edited.
+ */
+export const createAdminPreviewService = ({ strapi }: { strapi: Core.Strapi }) => ({
+  async render(request: PreviewRequest): Promise<PreviewResponse> {
+    if (!(LOCALES as readonly string[]).includes(request.locale)) {
+      throw invalid('locale', `must be one of ${LOCALES.join(', ')}`);
+    }
+    const locale = request.locale as Locale;
+    const settingsService = getService('settings', { strapi });
+    const settings = await settingsService.read();
+    const data = request.bookingId
+      ? messageDataFor(
+          await getService('message-context', { strapi }).forBooking(
+            request.bookingId,
+            settings.fallbackContactId,
+          ),
+          settings,
+        )
+      : sampleMessageData(settings);
+    const stored = await getService('snippets', { strapi }).forLocale(
+      locale,
+      settings.defaultLocale,
+    );
+    const renderer = createRenderer({
+      snippets: { [locale]: { ...stored.values, ...request.snippets } },
+      branding: request.branding ?? settings.branding,
+    });
+    const [email, sms] = await Promise.all([
+      renderer.renderEmail(request.type, locale, data),
+      renderer.renderSms(request.type, locale, data),
+    ]);
+    return {
+      locale,
+      sample: !request.bookingId,
+      recipient: { name: data.recipient.name, email: data.recipient.email ?? null },
+      email: { subject: email.subject, html: email.html, text: email.text },
+      sms,
+    };
+  },
+});
+
+export type AdminPreviewService = ReturnType<typeof createAdminPreviewService>;

@@ -1,0 +1,170 @@
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { IssuedAccessCode } from '../../shared/contracts/messaging.ts';
+import { sqliteDatabase, type TestDatabase } from '../support/database.ts';
+import { putBooking } from '../support/fixtures.ts';
+import { startHost, type Host } from '../support/host.ts';
+import { buildHostAdminInChild } from './support/build-admin.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
+const ADMIN = { email: 'ada@example.com', password: 'Enroute-test-1' };
+
+/**
+ * The plugin's pages as a new admin finds them: the admin panel is built from the sources, served
+ * by the host app, and driven by headless Chromium. Each page is saved as a screenshot.
+ */
+describe.skipIf(!existsSync(CHROMIUM))('admin pages in Chromium', () => {
+  let database: TestDatabase | undefined;
+  let host: Host | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+  let bookingLabel = '';
+
+  const shot = (name: string) =>
+    page.screenshot({ path: `${ARTIFACTS}${name}.png`, fullPage: true });
+  const open = async (path: string, heading: string) => {
+    await page.goto(`${host!.url}/admin/plugins/enroute/${path}`);
+    await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+  };
+
+  beforeAll(async () => {
+    const seconds = await buildHostAdminInChild();
+    console.log(`admin panel built in ${seconds.toFixed(1)} s`);
+    await mkdir(ARTIFACTS, { recursive: true });
+    database = await sqliteDatabase();
+    host = await startHost({ database, env: { SERVE_ADMIN: 'true' } });
+
+    // One booking with a code, two logged messages and a position: something on every page.
+    const fullAccess = host.tokens.fullAccess;
+    const { booking } = await putBooking(host, fullAccess, 'ui');
+    bookingLabel = 'WO-ui';
+    const issued = await host.api(
+      'POST',
+      `/messaging/bookings/${booking.documentId}/access-codes`,
+      fullAccess,
+    );
+    IssuedAccessCode.parse(issued.body);
+    for (const [channel, recipient] of [
+      ['email', 'camille@example.com'],
+      ['sms', '+33612345678'],
+    ] as const) {
+      const claimed = await host.api('POST', '/messaging/notifications', fullAccess, {
+        idempotencyKey: `ui-${channel}`,
+        bookingId: booking.documentId,
+        type: 'reminder',
+        channel,
+        recipient,
+      });
+      const id = (claimed.body as { notification: { documentId: string } }).notification.documentId;
+      await host.api('POST', `/messaging/notifications/${id}/result`, fullAccess, {
+        state: 'sent',
+        providerMessageId: `${channel}-42`,
+        content:
+          channel === 'email'
+            ? {
+                subject: 'Your visit tomorrow',
+                html: '<h1>See you tomorrow</h1>',
+                text: 'See you tomorrow',
+              }
+            : { body: 'See you tomorrow at 9:00' },
+        providerResponse: { status: 'accepted', id: `${channel}-42` },
+      });
+    }
+    const resources = await host.admin('GET', '/lookups/resources');
+    const resourceId = (resources.body.data as { documentId: string }[])[0]!.documentId;
+    await host.admin('POST', '/positions', { resourceId, lat: 48.8566, lng: 2.3522, accuracy: 12 });
+
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.goto(`${host.url}/admin/auth/login`);
+    await page.getByLabel('Email').fill(ADMIN.email);
+    await page.getByLabel('Password').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Login' }).click();
+    await page.waitForURL((url) => !url.pathname.includes('/auth/'));
+  }, 600_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+    await database?.drop();
+  });
+
+  it('shows the settings in three tabs, and a save with a wrong colour names the field', async () => {
+    await open('settings', 'Enroute settings');
+    await page.getByRole('tab', { name: 'General and notifications' }).waitFor();
+    await expect(page.getByLabel('Reminder window (days)').inputValue()).resolves.toBe('7');
+    await shot('settings-general');
+
+    await page.getByRole('tab', { name: 'Display' }).click();
+    await page.getByTestId('sms-segments').waitFor();
+    await shot('settings-display');
+
+    await page.getByLabel('Accent colour').fill('blue');
+    await page.getByRole('button', { name: 'Save' }).click();
+    const errors = page.getByTestId('settings-errors');
+    await errors.waitFor();
+    await expect(errors.textContent()).resolves.toContain(
+      'branding.accentColor: must be a hex colour such as #0a5ad4',
+    );
+    await shot('settings-display-error');
+
+    await page.getByRole('tab', { name: 'Track my technician' }).click();
+    await page.getByLabel("Show the technician's phone").waitFor();
+    await shot('settings-tracking');
+  });
+
+  it('lists the messages with masked recipients and opens one with its content', async () => {
+    await open('notifications', 'Notification log');
+    await page.getByRole('gridcell', { name: 'c***@e***.com' }).waitFor();
+    await expect(page.getByText('camille@example.com').count()).resolves.toBe(0);
+    await shot('notification-log');
+    await page.getByRole('gridcell', { name: 'c***@e***.com' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('Your visit tomorrow').waitFor();
+    await expect(dialog.textContent()).resolves.toContain('"status": "accepted"');
+    await shot('notification-detail');
+  });
+
+  it("changes a booking's access code from the page", async () => {
+    await open('access-codes', 'Access codes');
+    await page.getByRole('combobox', { name: 'Booking' }).click();
+    await page.getByRole('option', { name: new RegExp(bookingLabel) }).click();
+    const code = page.getByTestId('access-code');
+    await code.getByText('Active').waitFor();
+    await code.getByRole('button', { name: 'Expire now' }).click();
+    await code.getByText('Expired', { exact: true }).first().waitFor();
+    await code.getByRole('gridcell', { name: ADMIN.email }).waitFor();
+    await shot('access-codes');
+  });
+
+  it('previews a message with its SMS segment count', async () => {
+    await open('preview', 'Message preview');
+    await page.getByRole('button', { name: 'Preview' }).click();
+    const segments = page.getByTestId('sms-segments');
+    await segments.waitFor();
+    await expect(segments.textContent()).resolves.toMatch(/\d+ segments? · (GSM-7|UCS-2)/);
+    await shot('message-preview');
+  });
+
+  it("lists a technician's positions", async () => {
+    await open('positions', 'Geolocation tracking');
+    await page.getByRole('combobox', { name: 'Technician' }).click();
+    await page.getByRole('option', { name: 'Jordan Lee' }).click();
+    await page.getByText('Placed by hand').waitFor();
+    await shot('positions');
+  });
+});

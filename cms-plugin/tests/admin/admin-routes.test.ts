@@ -1,0 +1,403 @@
+import { countSmsSegments } from '@enroute/content';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { AccessCodeView } from '../../shared/contracts/admin.ts';
+import {
+  NotificationDetail,
+  NotificationLogPage,
+  PositionPage,
+  PositionView,
+  PreviewResponse,
+  SnippetList,
+} from '../../shared/contracts/admin-pages.ts';
+import { IssuedAccessCode } from '../../shared/contracts/messaging.ts';
+import { SettingsView } from '../../shared/contracts/settings.ts';
+import { putBooking } from '../support/fixtures.ts';
+import { onEveryDatabase } from '../support/suite.ts';
+import { createLimitedAdmin } from './support/limited-admin.ts';
+
+const DAY = 86_400_000;
+const ACTIONS = {
+  readSettings: 'plugin::enroute.settings.read',
+  updateSettings: 'plugin::enroute.settings.update',
+  manageAccessCodes: 'plugin::enroute.access-codes.manage',
+  readLog: 'plugin::enroute.notifications.read',
+};
+
+/** A plain-text snippet whose value may carry placeholders. */
+const textSnippet = { key: 'reminder.heading' };
+
+onEveryDatabase(
+  'admin routes: permissions, settings, log, access codes, preview, positions',
+  (host) => {
+    let fullAccess = '';
+    let bookingId = '';
+    let resourceId = '';
+
+    beforeAll(async () => {
+      fullAccess = host().tokens.fullAccess;
+      const { booking } = await putBooking(host(), fullAccess, 'admin');
+      bookingId = booking.documentId;
+      const resources = await host().admin('GET', '/lookups/resources');
+      resourceId = (resources.body.data as { documentId: string }[])[0]!.documentId;
+    });
+
+    describe('permissions', () => {
+      const everyRoute = (): [string, string, unknown?][] => [
+        ['GET', '/settings'],
+        ['PUT', '/settings', { reminderWindowDays: 3 }],
+        ['GET', '/snippets?locale=en'],
+        ['POST', '/preview', { type: 'reminder', locale: 'en' }],
+        ['GET', '/booking-events/backlog'],
+        ['GET', '/notifications'],
+        ['GET', '/notifications/unknown'],
+        ['GET', `/access-codes?bookingId=${bookingId}`],
+        ['POST', '/access-codes/unknown/actions', { action: 'expire' }],
+        ['GET', `/positions?resourceId=${resourceId}`],
+        ['POST', '/positions', { resourceId, lat: 1, lng: 1 }],
+        ['GET', '/lookups/bookings'],
+        ['GET', '/lookups/resources'],
+      ];
+
+      it('refuses every admin route without a token', async () => {
+        for (const [method, route, body] of everyRoute()) {
+          const answer = await host().request(method, `/enroute${route}`, { body });
+          expect({ method, route, status: answer.status }).toEqual({ method, route, status: 401 });
+        }
+      });
+
+      it("refuses every admin route to an admin without the plugin's permissions", async () => {
+        const editor = await createLimitedAdmin(host(), 'nopermission');
+        for (const [method, route, body] of everyRoute()) {
+          const answer = await editor.admin(method, route, body);
+          expect({ method, route, status: answer.status }).toEqual({ method, route, status: 403 });
+        }
+        // Nothing was changed by the refused save.
+        const settings = await host().admin('GET', '/settings');
+        expect(SettingsView.parse(settings.body.data).reminderWindowDays).not.toBe(3);
+      });
+
+      it('opens exactly what each permission grants', async () => {
+        const reader = await createLimitedAdmin(host(), 'logreader');
+        await reader.grant([ACTIONS.readLog]);
+        expect((await reader.admin('GET', '/notifications')).status).toBe(200);
+        expect((await reader.admin('GET', `/positions?resourceId=${resourceId}`)).status).toBe(200);
+        expect((await reader.admin('GET', '/lookups/bookings')).status).toBe(200);
+        expect((await reader.admin('GET', '/settings')).status).toBe(403);
+        expect((await reader.admin('GET', `/access-codes?bookingId=${bookingId}`)).status).toBe(
+          403,
+        );
+        const placed = await reader.admin('POST', '/positions', { resourceId, lat: 1, lng: 1 });
+        expect(placed.status).toBe(403);
+
+        const settingsReader = await createLimitedAdmin(host(), 'settingsreader');
+        await settingsReader.grant([ACTIONS.readSettings]);
+        expect((await settingsReader.admin('GET', '/settings')).status).toBe(200);
+        expect(
+          (await settingsReader.admin('PUT', '/settings', { reminderWindowDays: 3 })).status,
+        ).toBe(403);
+        expect((await settingsReader.admin('GET', '/notifications')).status).toBe(403);
+      });
+    });
+
+    describe('settings', () => {
+      it('answers every wrong field of a save at once, with the position of an unknown placeholder, and changes nothing', async () => {
+        const before = SettingsView.parse((await host().admin('GET', '/settings')).body.data);
+        const value = 'Hello {{ booking.nope }}';
+        const answer = await host().admin('PUT', '/settings', {
+          branding: { ...before.branding, accentColor: 'blue' },
+          reminderWindowDays: 5,
+          snippets: { locale: 'en', values: { [textSnippet.key]: value } },
+        });
+        expect(answer.status).toBe(400);
+        const errors = answer.body.error?.details?.errors ?? [];
+        expect(errors).toContainEqual({
+          path: 'branding.accentColor',
+          message: 'must be a hex colour such as #0a5ad4',
+        });
+        expect(errors).toContainEqual({
+          path: `snippets.${textSnippet.key}`,
+          message: `unknown placeholder {{ booking.nope }} at line 1, column ${value.indexOf('booking.nope') + 1}`,
+          line: 1,
+          column: value.indexOf('booking.nope') + 1,
+        });
+
+        const after = SettingsView.parse((await host().admin('GET', '/settings')).body.data);
+        expect(after).toEqual(before);
+        const snippets = SnippetList.parse(
+          (await host().admin('GET', '/snippets?locale=en')).body.data,
+        );
+        expect(
+          snippets.snippets.find((snippet) => snippet.key === textSnippet.key)?.value,
+        ).not.toBe(value);
+      });
+
+      it('refuses a survey whose host is not in the allowlist', async () => {
+        const refused = await host().admin('PUT', '/settings', {
+          surveyUrl: 'https://forms.elsewhere.example/s/1',
+          surveyAllowedHosts: ['surveys.example.com'],
+        });
+        expect(refused.status).toBe(400);
+        expect(refused.body.error?.details?.errors).toEqual([
+          {
+            path: 'surveyUrl',
+            message: 'host forms.elsewhere.example is not in surveyAllowedHosts',
+          },
+        ]);
+        const accepted = await host().admin('PUT', '/settings', {
+          surveyUrl: 'https://surveys.example.com/s/1',
+          surveyAllowedHosts: ['surveys.example.com'],
+        });
+        expect(accepted.status).toBe(200);
+        expect(SettingsView.parse(accepted.body.data).surveyUrl).toBe(
+          'https://surveys.example.com/s/1',
+        );
+      });
+
+      it('saves snippet edits with the settings, and the preview uses them', async () => {
+        const key = 'company.name';
+        const saved = await host().admin('PUT', '/settings', {
+          snippets: { locale: 'fr', values: { [key]: 'Chauffage Dupont' } },
+        });
+        expect(saved.status).toBe(200);
+        const fr = SnippetList.parse((await host().admin('GET', '/snippets?locale=fr')).body.data);
+        expect(fr.snippets.find((snippet) => snippet.key === key)?.value).toBe('Chauffage Dupont');
+        const en = SnippetList.parse((await host().admin('GET', '/snippets?locale=en')).body.data);
+        expect(en.snippets.find((snippet) => snippet.key === key)?.value).not.toBe(
+          'Chauffage Dupont',
+        );
+
+        const preview = await host().admin('POST', '/preview', { type: 'reminder', locale: 'fr' });
+        expect(preview.status).toBe(200);
+        expect(PreviewResponse.parse(preview.body.data).email.html).toContain('Chauffage Dupont');
+      });
+    });
+
+    describe('message preview', () => {
+      it("renders a booking's email and SMS as the customer gets them, with the SMS segment count", async () => {
+        const answer = await host().admin('POST', '/preview', {
+          type: 'reminder',
+          locale: 'en',
+          bookingId,
+        });
+        expect(answer.status).toBe(200);
+        const preview = PreviewResponse.parse(answer.body.data);
+        expect(preview.sample).toBe(false);
+        expect(preview.recipient.name).toBe('Camille Martin');
+        expect(preview.email.subject).not.toBe('');
+        expect(preview.email.html).toContain('WO-admin');
+        expect(preview.sms.body).not.toBe('');
+        expect(preview.sms).toMatchObject(countSmsSegments(preview.sms.body));
+        expect(preview.sms.segments).toBeGreaterThanOrEqual(1);
+      });
+
+      it('previews unsaved display settings, and refuses an unknown locale or booking', async () => {
+        const settings = SettingsView.parse((await host().admin('GET', '/settings')).body.data);
+        const draft = await host().admin('POST', '/preview', {
+          type: 'traveling',
+          locale: 'en',
+          branding: { ...settings.branding, accentColor: '#123abc' },
+        });
+        expect(draft.status).toBe(200);
+        expect(PreviewResponse.parse(draft.body.data).email.html.toLowerCase()).toContain(
+          '#123abc',
+        );
+
+        const locale = await host().admin('POST', '/preview', { type: 'reminder', locale: 'xx' });
+        expect(locale.status).toBe(400);
+        expect(locale.body.error?.details?.errors?.[0]?.path).toBe('locale');
+        const booking = await host().admin('POST', '/preview', {
+          type: 'reminder',
+          locale: 'en',
+          bookingId: 'nosuchbooking',
+        });
+        expect(booking.status).toBe(404);
+      });
+    });
+
+    describe('notification log', () => {
+      it('lists messages with masked recipients, filters them, and shows the exact content and the provider answer', async () => {
+        const claim = async (channel: 'email' | 'sms', recipient: string) => {
+          const answer = await host().api('POST', '/messaging/notifications', fullAccess, {
+            idempotencyKey: `log-${channel}-${bookingId}`,
+            bookingId,
+            type: 'reminder',
+            channel,
+            recipient,
+          });
+          expect(answer.status).toBe(201);
+          return (answer.body as { notification: { documentId: string } }).notification.documentId;
+        };
+        const emailId = await claim('email', 'camille@example.com');
+        await claim('sms', '+33612345678');
+        const recorded = await host().api(
+          'POST',
+          `/messaging/notifications/${emailId}/result`,
+          fullAccess,
+          {
+            state: 'sent',
+            providerMessageId: 'smtp-250-ok',
+            content: { subject: 'See you tomorrow', html: '<p>Your visit</p>', text: 'Your visit' },
+            providerResponse: { accepted: ['camille@example.com'], response: '250 OK' },
+          },
+        );
+        expect(recorded.status).toBe(200);
+
+        const list = await host().admin('GET', `/notifications?bookingId=${bookingId}`);
+        expect(list.status).toBe(200);
+        const page = NotificationLogPage.parse(list.body);
+        expect(page.meta.total).toBe(2);
+        expect(page.data.map((entry) => entry.recipientMasked).sort()).toEqual(
+          ['+33*******78', 'c***@e***.com'].sort(),
+        );
+        expect(JSON.stringify(list.body)).not.toContain('camille@example.com');
+        expect(JSON.stringify(list.body)).not.toContain('+33612345678');
+        expect(page.data.every((entry) => entry.bookingLabel === 'WO-admin')).toBe(true);
+
+        const sms = NotificationLogPage.parse(
+          (await host().admin('GET', `/notifications?bookingId=${bookingId}&channel=sms`)).body,
+        );
+        expect(sms.data.map((entry) => entry.channel)).toEqual(['sms']);
+        const sent = NotificationLogPage.parse(
+          (await host().admin('GET', `/notifications?bookingId=${bookingId}&state=sent`)).body,
+        );
+        expect(sent.data.map((entry) => entry.documentId)).toEqual([emailId]);
+        const tomorrow = new Date(Date.now() + DAY).toISOString().slice(0, 10);
+        const future = NotificationLogPage.parse(
+          (await host().admin('GET', `/notifications?from=${tomorrow}`)).body,
+        );
+        expect(future.meta.total).toBe(0);
+
+        const detail = await host().admin('GET', `/notifications/${emailId}`);
+        expect(detail.status).toBe(200);
+        const shown = NotificationDetail.parse(detail.body.data);
+        expect(shown.content).toEqual({
+          subject: 'See you tomorrow',
+          html: '<p>Your visit</p>',
+          text: 'Your visit',
+        });
+        expect(shown.providerResponse).toEqual({
+          accepted: ['camille@example.com'],
+          response: '250 OK',
+        });
+        expect(shown.recipientMasked).toBe('c***@e***.com');
+
+        const wrong = await host().admin('GET', '/notifications?state=lost&page=0');
+        expect(wrong.status).toBe(400);
+        expect(wrong.body.error?.details?.errors?.map((error) => error.path).sort()).toEqual([
+          'page',
+          'state',
+        ]);
+      });
+    });
+
+    describe('access codes', () => {
+      it('extends, expires, blocks and unblocks a code, effective at once and recorded with who did it', async () => {
+        const issued = await host().api(
+          'POST',
+          `/messaging/bookings/${bookingId}/access-codes`,
+          fullAccess,
+        );
+        expect(issued.status).toBe(201);
+        const code = IssuedAccessCode.parse(issued.body);
+        const opens = async () =>
+          (await host().api('GET', `/access-codes/${code.token}`, host().tokens.readOnly)).status;
+        const act = async (body: unknown) => {
+          const answer = await host().admin(
+            'POST',
+            `/access-codes/${code.documentId}/actions`,
+            body,
+          );
+          expect(answer.status).toBe(200);
+          return AccessCodeView.parse(answer.body.data);
+        };
+
+        expect(await opens()).toBe(200);
+        expect((await act({ action: 'expire' })).state).toBe('expired');
+        expect(await opens()).toBe(404);
+
+        const before = Date.now();
+        const extended = await act({ action: 'extend', days: 3 });
+        expect(extended.state).toBe('active');
+        expect(Date.parse(extended.expiresAt)).toBeGreaterThanOrEqual(before + 3 * DAY - 1000);
+        expect(Date.parse(extended.expiresAt)).toBeLessThanOrEqual(Date.now() + 3 * DAY);
+        expect(await opens()).toBe(200);
+
+        expect((await act({ action: 'block' })).state).toBe('blocked');
+        expect(await opens()).toBe(404);
+        const unblocked = await act({ action: 'unblock' });
+        expect(unblocked.state).toBe('active');
+        expect(await opens()).toBe(200);
+
+        expect(unblocked.history.map((entry) => [entry.action, entry.by])).toEqual([
+          ['issue', 'content-api'],
+          ['expire', 'ada@example.com'],
+          ['extend', 'ada@example.com'],
+          ['block', 'ada@example.com'],
+          ['unblock', 'ada@example.com'],
+        ]);
+
+        const listed = await host().admin('GET', `/access-codes?bookingId=${bookingId}`);
+        expect(
+          (listed.body.data as unknown[]).map((view) => AccessCodeView.parse(view)),
+        ).toContainEqual(unblocked);
+        const missingDays = await host().admin('POST', `/access-codes/${code.documentId}/actions`, {
+          action: 'extend',
+        });
+        expect(missingDays.status).toBe(400);
+      });
+    });
+
+    describe('geolocation tracking', () => {
+      it('places a technician by hand and lists positions newest first', async () => {
+        const placed = await host().admin('POST', '/positions', {
+          resourceId,
+          lat: 48.8566,
+          lng: 2.3522,
+          accuracy: 15,
+        });
+        expect(placed.status).toBe(201);
+        const position = PositionView.parse(placed.body.data);
+        expect(position).toMatchObject({ resourceId, lat: 48.8566, lng: 2.3522, source: 'manual' });
+
+        const earlier = await host().admin('POST', '/positions', {
+          resourceId,
+          lat: 48.85,
+          lng: 2.35,
+          recordedAt: new Date(Date.now() - 3_600_000).toISOString(),
+        });
+        expect(earlier.status).toBe(201);
+
+        const list = PositionPage.parse(
+          (await host().admin('GET', `/positions?resourceId=${resourceId}`)).body,
+        );
+        expect(list.meta.total).toBe(2);
+        expect(list.data[0]?.documentId).toBe(position.documentId);
+
+        const future = await host().admin('POST', '/positions', {
+          resourceId,
+          lat: 1,
+          lng: 1,
+          recordedAt: new Date(Date.now() + DAY).toISOString(),
+        });
+        expect(future.status).toBe(400);
+        const outOfRange = await host().admin('POST', '/positions', {
+          resourceId,
+          lat: 91,
+          lng: 0,
+        });
+        expect(outOfRange.status).toBe(400);
+        expect(outOfRange.body.error?.details?.errors?.[0]?.path).toBe('lat');
+        const unknown = await host().admin('POST', '/positions', {
+          resourceId: 'nosuchtechnician',
+          lat: 1,
+          lng: 1,
+        });
+        expect(unknown.status).toBe(404);
+        const after = PositionPage.parse(
+          (await host().admin('GET', `/positions?resourceId=${resourceId}`)).body,
+        );
+        expect(after.meta.total).toBe(2);
+      });
+    });
+  },
+);
