@@ -1,3 +1,5 @@
+import { boundedMemo } from '../../lib/bounded-memo.ts';
+
 /**
  * Dates and times as the customer reads them: the view's language, the booking's time zone.
  * Pure Intl, so the browser's live updates format exactly like the server-rendered page.
@@ -26,12 +28,19 @@ function formatter(
   return found;
 }
 
+// Formatting (a range most of all) costs as much again: the same booking is shown over and over.
+const remembered = boundedMemo<string>(5000);
+
 export function formatDate(instant: string, locale: string, timeZone: string): string {
-  return formatter('date', locale, timeZone).format(new Date(instant));
+  return remembered(`date|${locale}|${timeZone}|${instant}`, () =>
+    formatter('date', locale, timeZone).format(new Date(instant)),
+  );
 }
 
 export function formatTime(instant: string, locale: string, timeZone: string): string {
-  return formatter('time', locale, timeZone).format(new Date(instant));
+  return remembered(`time|${locale}|${timeZone}|${instant}`, () =>
+    formatter('time', locale, timeZone).format(new Date(instant)),
+  );
 }
 
 /** "13:00 – 15:00" in the zone, as the locale writes a range. */
@@ -41,13 +50,17 @@ export function formatTimeWindow(
   locale: string,
   timeZone: string,
 ): string {
-  return formatter('window', locale, timeZone).formatRange(new Date(start), new Date(end));
+  return remembered(`window|${locale}|${timeZone}|${start}|${end}`, () =>
+    formatter('window', locale, timeZone).formatRange(new Date(start), new Date(end)),
+  );
 }
 
 /** The zone's short name at that instant ("CET", "GMT+4"), so a window is never ambiguous. */
 export function formatZoneName(instant: string, locale: string, timeZone: string): string {
-  const parts = formatter('zone', locale, timeZone).formatToParts(new Date(instant));
-  return parts.find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
+  return remembered(`zone|${locale}|${timeZone}|${instant}`, () => {
+    const parts = formatter('zone', locale, timeZone).formatToParts(new Date(instant));
+    return parts.find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
+  });
 }
 
 /** Machine-readable value for `<time datetime>`. */

@@ -1,4 +1,5 @@
 import type { RatingRequest } from 'strapi-plugin-enroute/contracts';
+import { boundedMemo } from '../../lib/bounded-memo.ts';
 import {
   interpretPortalResponse,
   portalViewUrl,
@@ -25,6 +26,8 @@ export function createPortalClient(config: StrapiPortalConfig) {
     ...extra,
   });
 
+  const validated = boundedMemo<PortalLookup>(500);
+
   return {
     async fetchView(code: string, locale: string | null): Promise<PortalLookup> {
       let response: Response;
@@ -36,18 +39,26 @@ export function createPortalClient(config: StrapiPortalConfig) {
       } catch (error) {
         return failure(error);
       }
-      let body: unknown;
+      let text: string;
       try {
-        body = await response.json();
+        text = await response.text();
       } catch (error) {
-        if (isTimeout(error)) return failure(error);
-        return {
-          kind: 'error',
-          reason: 'invalid-response',
-          detail: `Strapi answered ${response.status} without JSON`,
-        };
+        return failure(error);
       }
-      return interpretPortalResponse(response.status, body);
+      // The same answer validates the same way: a page viewed again is not checked again.
+      return validated(`${response.status}\n${text}`, () => {
+        let body: unknown;
+        try {
+          body = JSON.parse(text);
+        } catch {
+          return {
+            kind: 'error',
+            reason: 'invalid-response',
+            detail: `Strapi answered ${response.status} without JSON`,
+          };
+        }
+        return interpretPortalResponse(response.status, body);
+      });
     },
 
     async submitRating(code: string, rating: RatingRequest): Promise<RatingOutcome> {

@@ -5,6 +5,7 @@ import {
   snippetDefinition,
   type SnippetKey,
 } from '@enroute/content';
+import { boundedMemo } from '../../lib/bounded-memo.ts';
 
 /** The part of a view that carries its words. */
 export interface WordedView {
@@ -31,35 +32,22 @@ export function html(view: WordedView, key: SnippetKey): string {
   if (!snippetDefinition(key)?.html) {
     throw new Error(`${key} is a plain-text snippet and is never rendered as HTML`);
   }
-  return sanitizedOnce(view.snippets[key] ?? '');
+  const source = view.snippets[key] ?? '';
+  return sanitized(source, () => sanitizeMarketerHtml(source));
 }
 
 // Header and footer are the same on nearly every page; sanitizing is the costly part of a render.
-const sanitized = new Map<string, string>();
-const SANITIZED_KEPT = 500;
+const sanitized = boundedMemo<string>(500);
 
-function sanitizedOnce(source: string): string {
-  let clean = sanitized.get(source);
-  if (clean === undefined) {
-    clean = sanitizeMarketerHtml(source);
-    if (sanitized.size >= SANITIZED_KEPT) sanitized.delete(sanitized.keys().next().value!);
-    sanitized.set(source, clean);
-  }
-  return clean;
-}
+const localeNames = boundedMemo<string>(200);
 
 /** Each locale named in its own language, for the switcher. */
-const localeNames = new Map<string, string>();
-
 export function localeName(locale: string): string {
-  let name = localeNames.get(locale);
-  if (name === undefined) {
+  return localeNames(locale, () => {
     try {
-      name = new Intl.DisplayNames([locale], { type: 'language' }).of(locale) ?? locale;
+      return new Intl.DisplayNames([locale], { type: 'language' }).of(locale) ?? locale;
     } catch {
-      name = locale;
+      return locale;
     }
-    if (localeNames.size < 200) localeNames.set(locale, name);
-  }
-  return name;
+  });
 }
