@@ -94,6 +94,9 @@ export class EnrouteTrigger implements INodeType {
         .json({ accepted: false, reason: verdict.reason });
       return { noWebhookResponse: true };
     }
+    if (verdict.outcome === 'duplicate') {
+      return { webhookResponse: { accepted: false, reason: 'event already received' } };
+    }
     staticData.seenEventIds = rememberEventId(staticData.seenEventIds ?? [], verdict.event.id);
     if (verdict.outcome === 'ignored') {
       return { webhookResponse: { accepted: true, ignored: verdict.event.type } };

@@ -80,12 +80,17 @@ describe('a delivery from the plugin', () => {
     ).toMatchObject({ status: 400, reason: 'body is not a booking event' });
   });
 
-  it('is refused as a replay when its id was accepted before', () => {
+  it('is a duplicate, not run again, when its id was accepted before', () => {
     expect(judgeDelivery(delivery({ seenEventIds: ['a', event.id] }))).toEqual({
-      outcome: 'rejected',
-      status: 409,
-      reason: 'event already received',
+      outcome: 'duplicate',
+      event,
     });
+  });
+
+  it('is checked for its signature before it counts as a duplicate', () => {
+    expect(
+      judgeDelivery(delivery({ seenEventIds: [event.id], signature: 'sha256=abc' })),
+    ).toMatchObject({ outcome: 'rejected', status: 401 });
   });
 
   it('is acknowledged but not run when the workflow does not listen to its type', () => {

@@ -10,7 +10,8 @@ export const SEEN_EVENT_IDS_LIMIT = 1000;
 export type DeliveryVerdict =
   | { outcome: 'accepted'; event: BookingEvent }
   | { outcome: 'ignored'; event: BookingEvent }
-  | { outcome: 'rejected'; status: 400 | 401 | 409; reason: string };
+  | { outcome: 'duplicate'; event: BookingEvent }
+  | { outcome: 'rejected'; status: 400 | 401; reason: string };
 
 export type Delivery = {
   rawBody: string;
@@ -23,8 +24,10 @@ export type Delivery = {
 
 /**
  * Decides what to do with one delivery from the plugin: a bad or stale signature and a body
- * that is no booking event are refused, an event id seen before is a replay, and an event
- * of a type the workflow does not listen to is acknowledged without running it.
+ * that is no booking event are refused; an event id accepted before (a replay, or the plugin
+ * retrying a delivery whose answer it did not get) and an event of a type the workflow does
+ * not listen to are acknowledged without running the workflow. Acknowledging a duplicate,
+ * rather than refusing it, stops the plugin's outbox from retrying it forever.
  */
 export function judgeDelivery(delivery: Delivery): DeliveryVerdict {
   if (!delivery.secret)
@@ -47,7 +50,7 @@ export function judgeDelivery(delivery: Delivery): DeliveryVerdict {
     return { outcome: 'rejected', status: 400, reason: 'body is not a booking event' };
   const event = parsed.data;
   if (delivery.seenEventIds.includes(event.id)) {
-    return { outcome: 'rejected', status: 409, reason: 'event already received' };
+    return { outcome: 'duplicate', event };
   }
   if (!delivery.eventTypes.includes(event.type)) return { outcome: 'ignored', event };
   return { outcome: 'accepted', event };

@@ -58,18 +58,30 @@ export function statusChange(
   };
 }
 
-/** Real SMTP, the Twilio stand-in, the Enroute API stand-in, and n8n's engine wired to them. */
-export async function startFlowEnvironment(bookings: MessageContext[]) {
+/** The providers' side: a real SMTP server and the Twilio stand-in. */
+export async function startProviders() {
   const smtp = await startSmtpCapture();
   const twilio = await startTwilioStandin(TWILIO_SID, TWILIO_TOKEN);
-  const enroute = await startEnrouteStandin({ token: API_TOKEN, settings: settings(), bookings });
-  const engine = createEngine({
+  return {
+    smtp,
+    twilio,
+    close: async () => {
+      await Promise.all([smtp.close(), twilio.close()]);
+    },
+  };
+}
+
+export type Providers = Awaited<ReturnType<typeof startProviders>>;
+
+/** n8n's engine with the credentials of the templates: Enroute API, webhook secret, SMTP, Twilio. */
+export function flowEngine(enroute: { url: string; token: string }, providers: Providers) {
+  return createEngine({
     credentials: {
-      enrouteApi: { url: enroute.url, apiToken: API_TOKEN },
+      enrouteApi: { url: enroute.url, apiToken: enroute.token },
       enrouteWebhookApi: { secret: WEBHOOK_SECRET },
       smtp: {
         host: '127.0.0.1',
-        port: smtp.port,
+        port: providers.smtp.port,
         secure: false,
         disableStartTls: true,
         user: '',
@@ -78,15 +90,21 @@ export async function startFlowEnvironment(bookings: MessageContext[]) {
       },
       twilioApi: { authType: 'authToken', accountSid: TWILIO_SID, authToken: TWILIO_TOKEN },
     },
-    redirects: { [TWILIO_ORIGIN]: twilio.url },
+    redirects: { [TWILIO_ORIGIN]: providers.twilio.url },
   });
+}
+
+/** Real SMTP, the Twilio stand-in, the Enroute API stand-in, and n8n's engine wired to them. */
+export async function startFlowEnvironment(bookings: MessageContext[]) {
+  const providers = await startProviders();
+  const enroute = await startEnrouteStandin({ token: API_TOKEN, settings: settings(), bookings });
+  const engine = flowEngine({ url: enroute.url, token: API_TOKEN }, providers);
   return {
-    smtp,
-    twilio,
+    ...providers,
     enroute,
     engine,
     async close() {
-      await Promise.all([smtp.close(), twilio.close(), enroute.close()]);
+      await Promise.all([providers.close(), enroute.close()]);
     },
   };
 }

@@ -1,0 +1,207 @@
+import type { ParsedMail } from 'mailparser';
+import type { IRun } from 'n8n-workflow';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sqliteDatabase, type TestDatabase } from '../../../cms-plugin/tests/support/database.ts';
+import { inDays, putBooking } from '../../../cms-plugin/tests/support/fixtures.ts';
+import { startHost, type Host } from '../../../cms-plugin/tests/support/host.ts';
+import type { Engine } from '../support/engine.ts';
+import { listen, readBody, sendJson, type LocalServer } from '../support/http-server.ts';
+import { activateWebhookWorkflow } from '../support/webhook-receiver.ts';
+import {
+  flowEngine,
+  removeUserFolder,
+  startProviders,
+  template,
+  WEBHOOK_SECRET,
+  type Providers,
+} from './environment.ts';
+
+/**
+ * The templates against the real thing: a Strapi app with the Enroute plugin (SQLite), its
+ * records API to create bookings, its outbox relaying signed booking events to the flows'
+ * triggers, its claims, access codes and notification log.
+ */
+const PORTAL = 'https://track.example.com';
+const PORTAL_LINK = /https:\/\/track\.example\.com\/t\/[A-Za-z0-9_-]{22,}/;
+
+let database: TestDatabase;
+let host: Host;
+let providers: Providers;
+let engine: Engine;
+let webhook: LocalServer;
+const runs: Promise<IRun | null>[] = [];
+
+beforeAll(async () => {
+  database = await sqliteDatabase();
+  host = await startHost({ database });
+  providers = await startProviders();
+  engine = flowEngine({ url: host.url, token: host.tokens.fullAccess }, providers);
+
+  // The plugin posts every booking event to one URL; here it reaches each event flow's trigger.
+  const flows = ['traveling', 'completed', 'rescheduled', 'canceled'].map((message) =>
+    activateWebhookWorkflow(engine, template(`${message}.json`)),
+  );
+  webhook = await listen(async (request, response) => {
+    const body = await readBody(request);
+    const answers = await Promise.all(flows.map((flow) => flow.receive(request.headers, body)));
+    runs.push(...answers.map((answer) => answer.run ?? Promise.resolve(null)));
+    const refused = answers.find((answer) => answer.status !== 200);
+    sendJson(response, refused?.status ?? 200, refused?.body ?? { accepted: true });
+  });
+  const settings = await host.admin('PUT', '/settings', {
+    webhookUrl: webhook.url,
+    webhookSecret: WEBHOOK_SECRET,
+    portalBaseUrl: PORTAL,
+  });
+  expect(settings.status).toBe(200);
+}, 120_000);
+
+afterAll(async () => {
+  await Promise.all([host?.stop(), providers?.close(), webhook?.close()]);
+  await database?.drop();
+  removeUserFolder();
+});
+
+/** The plugin's notification log for one booking, as stored. */
+async function logOf(bookingId: string) {
+  const rows = await database.select(
+    // Every idempotency key starts with the booking's documentId.
+    `select type, channel, state, provider_message_id as "providerMessageId"
+       from enroute_notifications where idempotency_key like $1`,
+    [`${bookingId}:%`],
+  );
+  return rows.map((row) => ({
+    message: `${String(row.type)}:${String(row.channel)}:${String(row.state)}`,
+    providerMessageId: row.providerMessageId as string | null,
+  }));
+}
+
+async function eventually<T>(read: () => Promise<T> | T, done: (value: T) => boolean) {
+  for (let waited = 0; waited < 20_000; waited += 100) {
+    const value = await read();
+    if (done(value)) return value;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('timed out waiting');
+}
+
+function mailFor(providerMessageId: string | null | undefined): ParsedMail | undefined {
+  return providers.smtp.received.find((mail) => mail.messageId === providerMessageId);
+}
+
+/** Changes a booking through the plugin's records API and waits for the flows it starts. */
+async function change(bookingId: string, body: Record<string, unknown>, sent: number) {
+  const answer = await host.api('PATCH', `/bookings/${bookingId}`, host.tokens.fullAccess, body);
+  expect(answer.status).toBe(200);
+  const log = await eventually(
+    () => logOf(bookingId),
+    (entries) => entries.filter((entry) => entry.message.endsWith(':sent')).length >= sent,
+  );
+  await Promise.all(runs);
+  return log;
+}
+
+const ids: Record<string, string> = {};
+
+describe('with a real Strapi and the Enroute plugin', () => {
+  it('reminder: a booking due tomorrow gets its reminder in the contact’s language, once', async () => {
+    const { booking } = await putBooking(host, host.tokens.fullAccess, 'remind', {
+      start: inDays(1),
+      end: inDays(1, 2),
+    });
+    const run = await engine.run(template('reminder.json'), [{ json: {} }]);
+    expect(run.status).toBe('success');
+
+    const log = await logOf(booking.documentId);
+    expect(log.map((entry) => entry.message).sort()).toEqual([
+      'reminder:email:sent',
+      'reminder:sms:sent',
+    ]);
+    const mail = mailFor(log.find((entry) => entry.message.includes(':email:'))?.providerMessageId);
+    expect(mail?.subject).toMatch(/^Rappel : votre rendez-vous du /);
+    expect(mail?.text).toContain('Bonjour Camille Martin,');
+    const link = PORTAL_LINK.exec(mail?.html || '')?.[0];
+    expect(link).toBeDefined();
+    expect(mail?.text).toContain(link);
+    const ics = mail?.attachments.find((a) => a.filename?.endsWith('.ics'))?.content.toString();
+    expect(ics).toContain('METHOD:REQUEST');
+    expect(ics).toContain(`UID:${booking.documentId}@enroute`);
+    expect(ics).toMatch(/DTSTART;TZID=Europe\/Paris:/);
+    const sms = providers.twilio.messages.find(
+      (m) => m.sid === log.find((entry) => entry.message.includes(':sms:'))?.providerMessageId,
+    );
+    expect(sms).toMatchObject({ to: '+33612345678' });
+    expect(sms?.body).toMatch(PORTAL_LINK);
+
+    // The portal link is a real access code of the plugin's.
+    const token = link?.split('/t/')[1];
+    const view = await host.api('GET', `/access-codes/${token}`, host.tokens.readOnly);
+    expect(view.status).toBe(200);
+
+    const again = await engine.run(template('reminder.json'), [{ json: {} }]);
+    expect(again.status).toBe('success');
+    expect(await logOf(booking.documentId)).toHaveLength(2);
+    ids.remind = booking.documentId;
+  });
+
+  it('traveling: the booking set on its way in Strapi reaches the customer by email and SMS through the plugin’s signed event', async () => {
+    const { booking } = await putBooking(host, host.tokens.fullAccess, 'travel', {
+      start: inDays(0, 1),
+      end: inDays(0, 3),
+    });
+    const emailsBefore = providers.smtp.received.length;
+    const log = await change(booking.documentId, { status: 'traveling' }, 2);
+    expect(log.map((entry) => entry.message).sort()).toEqual([
+      'traveling:email:sent',
+      'traveling:sms:sent',
+    ]);
+    expect(providers.smtp.received.length).toBe(emailsBefore + 1);
+    const mail = mailFor(log.find((entry) => entry.message.includes(':email:'))?.providerMessageId);
+    expect(mail?.subject).toBe('Jordan Lee est en route');
+    expect(mail?.html).toMatch(PORTAL_LINK);
+    ids.travel = booking.documentId;
+  });
+
+  it('completed: the booking marked completed gets the completion message', async () => {
+    const log = await change(ids.travel!, { status: 'completed' }, 4);
+    const completed = log.filter((entry) => entry.message.startsWith('completed:'));
+    expect(completed.map((entry) => entry.message).sort()).toEqual([
+      'completed:email:sent',
+      'completed:sms:sent',
+    ]);
+    const mail = mailFor(
+      completed.find((entry) => entry.message.includes(':email:'))?.providerMessageId,
+    );
+    expect(mail?.subject).toBe('Votre intervention est terminée');
+  });
+
+  it('rescheduled: the reminded booking moved by a day gets the new time and an updated invitation', async () => {
+    const log = await change(ids.remind!, { start: inDays(2), end: inDays(2, 2) }, 4);
+    const moved = log.filter((entry) => entry.message.startsWith('rescheduled:'));
+    expect(moved.map((entry) => entry.message).sort()).toEqual([
+      'rescheduled:email:sent',
+      'rescheduled:sms:sent',
+    ]);
+    const mail = mailFor(
+      moved.find((entry) => entry.message.includes(':email:'))?.providerMessageId,
+    );
+    expect(mail?.subject).toMatch(/^Votre rendez-vous est déplacé au /);
+    const ics = mail?.attachments.find((a) => a.filename?.endsWith('.ics'))?.content.toString();
+    expect(ics).toContain('METHOD:REQUEST');
+  });
+
+  it('canceled: the reminded booking canceled gets a cancellation with the calendar CANCEL', async () => {
+    const log = await change(ids.remind!, { status: 'canceled' }, 6);
+    const canceled = log.filter((entry) => entry.message.startsWith('canceled:'));
+    expect(canceled.map((entry) => entry.message).sort()).toEqual([
+      'canceled:email:sent',
+      'canceled:sms:sent',
+    ]);
+    const mail = mailFor(
+      canceled.find((entry) => entry.message.includes(':email:'))?.providerMessageId,
+    );
+    expect(mail?.subject).toMatch(/ est annulé$/);
+    const ics = mail?.attachments.find((a) => a.filename?.endsWith('.ics'))?.content.toString();
+    expect(ics).toContain('METHOD:CANCEL');
+  });
+});
