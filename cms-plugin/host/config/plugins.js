@@ -1,0 +1,18 @@
+export default ({ env }) => ({
+  'users-permissions': { enabled: false },
+  enroute: {
+    enabled: true,
+    // The workspace's sources by default; a packed install resolves the package instead.
+    resolve: env('ENROUTE_PLUGIN_PATH', './plugin-entry'),
+    config: {
+      relay: {
+        enabled: env.bool('ENROUTE_RELAY_ENABLED', true),
+        pollIntervalMs: env.int('ENROUTE_RELAY_POLL_MS', 5_000),
+        timeoutMs: env.int('ENROUTE_RELAY_TIMEOUT_MS', 10_000),
+        batchSize: env.int('ENROUTE_RELAY_BATCH_SIZE', 100),
+        baseDelayMs: env.int('ENROUTE_RELAY_BASE_DELAY_MS', 1_000),
+        maxDelayMs: env.int('ENROUTE_RELAY_MAX_DELAY_MS', 300_000),
+      },
+    },
+  },
+});

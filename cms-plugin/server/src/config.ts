@@ -1,0 +1,32 @@
+import type { RelayOptions } from './events/relay.ts';
+
+export type PluginConfig = {
+  relay: RelayOptions & {
+    /** Whether this Strapi instance delivers the outbox. With several instances on one
+     * database, let one of them do it: events of one booking then stay in order. */
+    enabled: boolean;
+  };
+};
+
+/** Plugin options, set under `enroute.config` in the app's config/plugins. */
+export default {
+  default: {
+    relay: {
+      enabled: true,
+      pollIntervalMs: 5_000,
+      timeoutMs: 10_000,
+      batchSize: 100,
+      baseDelayMs: 1_000,
+      maxDelayMs: 300_000,
+    },
+  } satisfies PluginConfig,
+  validator(config: PluginConfig): void {
+    const { enabled, ...timings } = config.relay;
+    if (typeof enabled !== 'boolean')
+      throw new Error('enroute.config.relay.enabled must be true or false');
+    for (const [name, value] of Object.entries(timings)) {
+      if (!Number.isInteger(value) || value < 1)
+        throw new Error(`enroute.config.relay.${name} must be a positive integer`);
+    }
+  },
+};

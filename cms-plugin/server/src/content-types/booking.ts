@@ -1,0 +1,27 @@
+import { defineContentType, externalId, manyToOne } from './define.ts';
+
+export const bookingSchema = defineContentType({
+  singularName: 'booking',
+  pluralName: 'bookings',
+  displayName: 'Booking',
+  attributes: {
+    externalId: externalId,
+    workOrder: manyToOne('work-order'),
+    resource: manyToOne('resource'),
+    start: { type: 'datetime', required: true },
+    end: { type: 'datetime', required: true },
+    // Not `status`: the Content Manager takes a `status` field for draft or published.
+    bookingStatus: {
+      type: 'enumeration',
+      enum: ['scheduled', 'traveling', 'in-progress', 'completed', 'canceled'],
+      default: 'scheduled',
+      required: true,
+    },
+    completedAt: { type: 'datetime' },
+    previousStart: { type: 'datetime' },
+    etaArrivesAt: { type: 'datetime' },
+    etaComputedAt: { type: 'datetime' },
+    etaSource: { type: 'string' },
+    etaFallback: { type: 'boolean', default: false },
+  },
+});

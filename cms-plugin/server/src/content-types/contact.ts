@@ -1,0 +1,16 @@
+import { defineContentType, externalId } from './define.ts';
+
+export const contactSchema = defineContentType({
+  singularName: 'contact',
+  pluralName: 'contacts',
+  displayName: 'Contact',
+  attributes: {
+    externalId: externalId,
+    name: { type: 'string', required: true },
+    email: { type: 'email' },
+    mobilePhone: { type: 'string' },
+    locale: { type: 'string' },
+    emailOptOut: { type: 'boolean', default: false },
+    smsOptOut: { type: 'boolean', default: false },
+  },
+});

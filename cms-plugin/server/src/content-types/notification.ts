@@ -1,0 +1,31 @@
+import { defineContentType, manyToOne } from './define.ts';
+
+export const notificationSchema = defineContentType({
+  singularName: 'notification',
+  pluralName: 'notifications',
+  displayName: 'Notification',
+  description: 'The message log: one row per message, claimed before sending.',
+  attributes: {
+    idempotencyKey: { type: 'string', required: true, column: { unique: true } },
+    booking: manyToOne('booking'),
+    type: {
+      type: 'enumeration',
+      enum: ['reminder', 'traveling', 'completed', 'rescheduled', 'canceled'],
+      required: true,
+    },
+    channel: { type: 'enumeration', enum: ['email', 'sms'], required: true },
+    recipient: { type: 'string', private: true },
+    state: {
+      type: 'enumeration',
+      enum: ['pending', 'sent', 'failed', 'skipped'],
+      required: true,
+      default: 'pending',
+    },
+    reason: { type: 'text' },
+    providerMessageId: { type: 'string' },
+    attempts: { type: 'integer', default: 0 },
+    bookingStart: { type: 'datetime' },
+    content: { type: 'json' },
+    providerResponse: { type: 'json' },
+  },
+});

@@ -1,0 +1,19 @@
+import { createAccessCodesController } from './access-codes.ts';
+import {
+  createAdminPagesController,
+  createBookingEventsController,
+  createSettingsController,
+} from './admin.ts';
+import { createMessagingController } from './messaging.ts';
+import { createRecordsController } from './records.ts';
+import { trackingControllers } from '../tracking/index.ts';
+
+export default {
+  records: createRecordsController,
+  messaging: createMessagingController,
+  'access-codes': createAccessCodesController,
+  settings: createSettingsController,
+  'booking-events': createBookingEventsController,
+  'admin-pages': createAdminPagesController,
+  ...trackingControllers,
+};

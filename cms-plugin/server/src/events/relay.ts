@@ -1,0 +1,124 @@
+import type { Core } from '@strapi/strapi';
+import { SIGNATURE_HEADER, signPayload } from '../../../shared/contracts/booking-event.ts';
+import { retryDelay, type BackoffOptions } from './backoff.ts';
+import type { Outbox, PendingEvent } from './outbox.ts';
+
+export type RelayOptions = BackoffOptions & {
+  /** How often the outbox is read when nothing announces new events. */
+  pollIntervalMs: number;
+  timeoutMs: number;
+  batchSize: number;
+};
+
+export type WebhookTarget = { url: string; secret: string | null };
+
+/**
+ * Delivers the outbox to the webhook: oldest first, one booking's events strictly in order
+ * (a failing event holds back the later events of its booking, not of other bookings), retried
+ * with backoff until the receiver answers 2xx. State lives in the outbox table, so a restart
+ * picks up where the last run stopped.
+ */
+export function createRelay(
+  strapi: Core.Strapi,
+  outbox: Outbox,
+  target: () => Promise<WebhookTarget | null>,
+  options: RelayOptions,
+) {
+  let running = false;
+  let wake: (() => void) | null = null;
+  let loop: Promise<void> | null = null;
+  let pendingKick = false;
+
+  async function deliver(event: PendingEvent, to: WebhookTarget): Promise<string | null> {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (to.secret)
+      headers[SIGNATURE_HEADER] = signPayload(to.secret, event.body, Math.floor(Date.now() / 1000));
+    try {
+      const response = await fetch(to.url, {
+        method: 'POST',
+        headers,
+        body: event.body,
+        signal: AbortSignal.timeout(options.timeoutMs),
+      });
+      await response.body?.cancel();
+      return response.ok ? null : `HTTP ${response.status}`;
+    } catch (error) {
+      return error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  /** One pass over the whole outbox; answers how long until the next pass is worth making. */
+  async function pass(): Promise<number> {
+    const to = await target();
+    if (!to) return options.pollIntervalMs;
+    const held = new Set<string>();
+    let nextDue = Date.now() + options.pollIntervalMs;
+    for (;;) {
+      const events = await outbox.pending(options.batchSize, [...held]);
+      if (events.length === 0 || !running) break;
+      for (const event of events) {
+        if (!running) break;
+        if (held.has(event.bookingDocumentId)) continue;
+        if (event.nextAttemptAt > Date.now()) {
+          held.add(event.bookingDocumentId);
+          nextDue = Math.min(nextDue, event.nextAttemptAt);
+          continue;
+        }
+        const error = await deliver(event, to);
+        if (error === null) {
+          await outbox.delivered(event.id, new Date());
+          continue;
+        }
+        const attempts = event.attempts + 1;
+        const retryAt = Date.now() + retryDelay(attempts, options);
+        await outbox.failed(event.id, attempts, new Date(retryAt), error);
+        held.add(event.bookingDocumentId);
+        nextDue = Math.min(nextDue, retryAt);
+      }
+    }
+    return Math.max(0, nextDue - Date.now());
+  }
+
+  async function run(): Promise<void> {
+    while (running) {
+      let delay: number;
+      try {
+        pendingKick = false;
+        delay = await pass();
+      } catch (error) {
+        if (running) strapi.log.error(`[enroute] booking event relay: ${String(error)}`);
+        delay = options.pollIntervalMs;
+      }
+      if (!running) break;
+      if (pendingKick) continue;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, delay);
+        wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      wake = null;
+    }
+  }
+
+  return {
+    start(): void {
+      if (running) return;
+      running = true;
+      loop = run();
+    },
+    /** New events were committed: look now rather than at the next poll. */
+    kick(): void {
+      pendingKick = true;
+      wake?.();
+    },
+    async stop(): Promise<void> {
+      running = false;
+      wake?.();
+      await loop;
+    },
+  };
+}
+
+export type Relay = ReturnType<typeof createRelay>;

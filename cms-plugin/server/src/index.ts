@@ -1,0 +1,38 @@
+import type { Core } from '@strapi/strapi';
+import config from './config.ts';
+import contentTypes from './content-types/index.ts';
+import controllers from './controllers/index.ts';
+import { registerPermissions } from './permissions.ts';
+import routes from './routes/index.ts';
+import services from './services/index.ts';
+import { getService } from './utils/get-service.ts';
+import { recordValidationMiddleware } from './validation/record-middleware.ts';
+import { tracking } from './tracking/index.ts';
+
+type Lifecycle = { strapi: Core.Strapi };
+
+export default {
+  async register({ strapi }: Lifecycle) {
+    await registerPermissions(strapi);
+    strapi.documents.use(
+      recordValidationMiddleware() as Parameters<Core.Strapi['documents']['use']>[0],
+    );
+    tracking.register(strapi);
+  },
+  async bootstrap({ strapi }: Lifecycle) {
+    await getService('snippets', { strapi }).seed();
+    const events = getService('booking-events', { strapi });
+    events.watchBookings();
+    events.startRelay();
+    tracking.bootstrap(strapi);
+  },
+  async destroy({ strapi }: Lifecycle) {
+    await getService('booking-events', { strapi }).stopRelay();
+    tracking.destroy(strapi);
+  },
+  config,
+  contentTypes,
+  controllers,
+  routes,
+  services,
+};

@@ -1,0 +1,39 @@
+import { trackingRoutes } from '../tracking/routes.ts';
+
+type Route = { method: 'GET' | 'POST' | 'PUT' | 'PATCH'; path: string; handler: string };
+
+const route = (method: Route['method'], path: string, handler: string) => ({
+  method,
+  path,
+  handler,
+  config: { policies: [] },
+});
+
+/**
+ * Content API (Strapi API tokens), served below /api/enroute. Actions named `find`/`findOne`
+ * are reads, open to read-only tokens; every other action needs a full-access token or a
+ * custom token granted it.
+ */
+export default {
+  type: 'content-api',
+  routes: [
+    route('PUT', '/service-accounts/:externalId', 'records.putServiceAccount'),
+    route('PUT', '/contacts/:externalId', 'records.putContact'),
+    route('PUT', '/service-types/:externalId', 'records.putServiceType'),
+    route('PUT', '/resources/:externalId', 'records.putResource'),
+    route('PUT', '/work-orders/:externalId', 'records.putWorkOrder'),
+    route('PUT', '/bookings/:externalId', 'records.putBooking'),
+    route('PATCH', '/bookings/:documentId', 'records.changeBooking'),
+
+    route('GET', '/messaging/settings', 'messaging.find'),
+    route('GET', '/messaging/snippets', 'messaging.snippets'),
+    route('GET', '/messaging/bookings/:documentId', 'messaging.findOne'),
+    route('GET', '/messaging/due-reminders', 'messaging.dueReminders'),
+    route('POST', '/messaging/notifications', 'messaging.claim'),
+    route('POST', '/messaging/notifications/:id/result', 'messaging.recordResult'),
+    route('POST', '/messaging/bookings/:documentId/access-codes', 'messaging.issueAccessCode'),
+
+    route('GET', '/access-codes/:token', 'access-codes.findOne'),
+    ...trackingRoutes,
+  ],
+};

@@ -1,0 +1,142 @@
+import type { Core } from '@strapi/strapi';
+import type { ContactView, MessageContext } from '../../../shared/contracts/messaging.ts';
+import type { BookingStatus } from '../../../shared/contracts/domain.ts';
+import { notFound } from '../validation/errors.ts';
+import {
+  documents,
+  instant,
+  optionalInstant,
+  query,
+  relation,
+  text,
+  type Row,
+} from '../utils/store.ts';
+import { UID } from '../utils/uids.ts';
+
+/** What the message rules need about one booking, gathered in one answer. */
+export const bookingPopulate = {
+  resource: true,
+  workOrder: {
+    populate: {
+      serviceAccount: { populate: { primaryContact: true } },
+      serviceType: true,
+      reportedBy: true,
+    },
+  },
+} as const;
+
+function contactView(row: Row | null): ContactView | null {
+  if (!row) return null;
+  return {
+    documentId: row.documentId,
+    name: text(row.name) ?? '',
+    email: text(row.email),
+    mobilePhone: text(row.mobilePhone),
+    locale: text(row.locale),
+    emailOptOut: row.emailOptOut === true,
+    smsOptOut: row.smsOptOut === true,
+  };
+}
+
+export const createMessageContextService = ({ strapi }: { strapi: Core.Strapi }) => {
+  async function remindersSent(
+    bookingIds: number[],
+  ): Promise<Map<number, { start: string; sentAt: string }[]>> {
+    const sent = new Map<number, { start: string; sentAt: string }[]>();
+    if (bookingIds.length === 0) return sent;
+    const rows = await query(strapi, UID.notification).findMany({
+      where: { type: 'reminder', state: 'sent', booking: { id: { $in: bookingIds } } },
+      populate: { booking: { select: ['id', 'documentId'] } },
+      orderBy: { updatedAt: 'asc' },
+    });
+    for (const row of rows) {
+      const booking = relation(row.booking);
+      if (!booking || row.bookingStart === null || row.bookingStart === undefined) continue;
+      const list = sent.get(booking.id) ?? [];
+      list.push({ start: instant(row.bookingStart), sentAt: instant(row.updatedAt) });
+      sent.set(booking.id, list);
+    }
+    return sent;
+  }
+
+  async function fallbackContact(fallbackContactId: string | null): Promise<ContactView | null> {
+    if (!fallbackContactId) return null;
+    return contactView(
+      await documents(strapi, UID.contact).findOne({ documentId: fallbackContactId }),
+    );
+  }
+
+  function build(
+    row: Row,
+    sent: { start: string; sentAt: string }[],
+    fallback: ContactView | null,
+  ): MessageContext | null {
+    const workOrder = relation(row.workOrder);
+    const account = relation(workOrder?.serviceAccount);
+    if (!workOrder || !account) return null;
+    const serviceType = relation(workOrder.serviceType);
+    const technician = relation(row.resource);
+    const arrivesAt = optionalInstant(row.etaArrivesAt);
+    return {
+      booking: {
+        documentId: row.documentId,
+        externalId: text(row.externalId),
+        status: row.bookingStatus as BookingStatus,
+        start: instant(row.start),
+        end: instant(row.end),
+        completedAt: optionalInstant(row.completedAt),
+        eta: arrivesAt ? { arrivesAt, source: text(row.etaSource) ?? 'builtin' } : null,
+      },
+      workOrder: { documentId: workOrder.documentId, number: text(workOrder.number) ?? '' },
+      serviceAccount: {
+        documentId: account.documentId,
+        name: text(account.name) ?? '',
+        address: text(account.address) ?? '',
+        timeZone: text(account.timeZone) ?? 'UTC',
+        primaryContact: contactView(relation(account.primaryContact)),
+      },
+      serviceType: serviceType
+        ? { documentId: serviceType.documentId, name: text(serviceType.name) ?? '' }
+        : null,
+      reportedBy: contactView(relation(workOrder.reportedBy)),
+      fallbackContact: fallback,
+      technician: technician
+        ? {
+            documentId: technician.documentId,
+            name: text(technician.name) ?? '',
+            phone: text(technician.phone),
+          }
+        : null,
+      remindersSent: sent,
+    };
+  }
+
+  return {
+    async forBooking(
+      documentId: string,
+      fallbackContactId: string | null,
+    ): Promise<MessageContext> {
+      const row = await documents(strapi, UID.booking).findOne({
+        documentId,
+        populate: bookingPopulate,
+      });
+      const context = row
+        ? build(
+            row,
+            (await remindersSent([row.id])).get(row.id) ?? [],
+            await fallbackContact(fallbackContactId),
+          )
+        : null;
+      if (!context) throw notFound('documentId', `no booking with documentId ${documentId}`);
+      return context;
+    },
+
+    async forBookings(rows: Row[], fallbackContactId: string | null): Promise<MessageContext[]> {
+      const sent = await remindersSent(rows.map((row) => row.id));
+      const fallback = await fallbackContact(fallbackContactId);
+      return rows.flatMap((row) => build(row, sent.get(row.id) ?? [], fallback) ?? []);
+    },
+  };
+};
+
+export type MessageContextService = ReturnType<typeof createMessageContextService>;

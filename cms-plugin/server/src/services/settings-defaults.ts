@@ -1,0 +1,35 @@
+import { defaultBranding } from '@enroute/content';
+import type { SettingsFields } from '../../../shared/contracts/settings.ts';
+import type { z } from 'zod';
+
+export const defaultSettings: z.infer<typeof SettingsFields> = {
+  messages: { reminder: true, traveling: true, completed: true, rescheduled: true, canceled: true },
+  channel: 'both',
+  fallbackContactId: null,
+  excludedAccountIds: [],
+  excludedServiceTypeIds: [],
+  surveyUrl: null,
+  surveyAllowedHosts: [],
+  reminderWindowDays: 7,
+  reminderSendTime: '10:00',
+  reminderSendTimeZone: 'utc',
+  rescheduleThresholdMinutes: 10,
+  showMap: true,
+  showTechnicianName: true,
+  showTechnicianPhoto: true,
+  showTechnicianPhone: true,
+  branding: defaultBranding,
+  mapTileUrl: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
+  mapAttribution: '© OpenStreetMap contributors',
+  webhookUrl: null,
+  etaProvider: 'builtin',
+  etaProviderUrl: null,
+  sandboxEnabled: false,
+  sandboxEmail: null,
+  sandboxPhone: null,
+  portalBaseUrl: 'http://localhost:4321',
+  defaultLocale: 'en',
+  accessCodeValidityDays: 7,
+  positionStaleSeconds: 120,
+  locationRetentionDays: 30,
+};

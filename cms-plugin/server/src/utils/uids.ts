@@ -1,0 +1,17 @@
+export const PLUGIN_ID = 'enroute';
+
+export const UID = {
+  serviceAccount: 'plugin::enroute.service-account',
+  contact: 'plugin::enroute.contact',
+  serviceType: 'plugin::enroute.service-type',
+  resource: 'plugin::enroute.resource',
+  workOrder: 'plugin::enroute.work-order',
+  booking: 'plugin::enroute.booking',
+  location: 'plugin::enroute.location',
+  notification: 'plugin::enroute.notification',
+  accessCode: 'plugin::enroute.access-code',
+  snippet: 'plugin::enroute.snippet',
+  settings: 'plugin::enroute.settings',
+  bookingEvent: 'plugin::enroute.booking-event',
+} as const;
+export type EnrouteUid = (typeof UID)[keyof typeof UID];

@@ -1,0 +1,92 @@
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sqliteDatabase, type TestDatabase } from './support/database.ts';
+import { startHost, type Host } from './support/host.ts';
+
+const run = promisify(execFile);
+const pluginDir = fileURLToPath(new URL('..', import.meta.url));
+/** npm and the tools it starts run on the Node that runs the tests. */
+const env = {
+  ...process.env,
+  PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH ?? ''}`,
+};
+
+describe('npm pack', () => {
+  let files: string[] = [];
+  let installed = '';
+  let database: TestDatabase | undefined;
+  let host: Host | undefined;
+
+  beforeAll(async () => {
+    await run(process.execPath, ['scripts/build.ts', '--silent'], { cwd: pluginDir, env });
+    const scratch = path.join(pluginDir, '.tmp');
+    await mkdir(scratch, { recursive: true });
+    const work = await mkdtemp(path.join(scratch, 'pack-'));
+    const { stdout } = await run(
+      'npm',
+      ['pack', '--json', '--ignore-scripts', '--pack-destination', work],
+      { cwd: pluginDir, env },
+    );
+    const [packed] = JSON.parse(stdout) as { filename: string; files: { path: string }[] }[];
+    if (!packed) throw new Error(`npm pack said: ${stdout}`);
+    files = packed.files.map((file) => file.path);
+    // Installed as npm would: the package's files under node_modules (where Node runs no
+    // TypeScript), its dependencies found further up.
+    installed = path.join(work, 'node_modules', 'strapi-plugin-enroute');
+    await mkdir(installed, { recursive: true });
+    await run('tar', [
+      'xzf',
+      path.join(work, packed.filename),
+      '-C',
+      installed,
+      '--strip-components=1',
+    ]);
+    database = await sqliteDatabase();
+    host = await startHost({ database, env: { ENROUTE_PLUGIN_PATH: installed } });
+  }, 300_000);
+
+  afterAll(async () => {
+    await host?.stop();
+    await database?.drop();
+    if (installed)
+      await rm(path.dirname(path.dirname(installed)), { recursive: true, force: true });
+  });
+
+  it('holds the built plugin, its contracts and its README, and no sources or tests', () => {
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'package.json',
+        'README.md',
+        'dist/server/index.js',
+        'dist/server/index.mjs',
+        'dist/admin/index.js',
+        'dist/admin/index.mjs',
+        'dist/contracts/index.js',
+        'dist/contracts/index.mjs',
+      ]),
+    );
+    expect(files.filter((file) => !file.startsWith('dist/'))).toEqual(
+      expect.arrayContaining(['package.json', 'README.md']),
+    );
+    expect(files.filter((file) => /^(server|admin|shared|tests|host)\//.test(file))).toEqual([]);
+  });
+
+  it('runs in a Strapi app from the installed package', async () => {
+    const manifest = JSON.parse(await readFile(path.join(installed, 'package.json'), 'utf8')) as {
+      strapi: { kind: string; name: string };
+    };
+    expect(manifest.strapi).toMatchObject({ kind: 'plugin', name: 'enroute' });
+    if (!host) throw new Error('the host app did not start');
+    const put = await host.api('PUT', '/service-types/boiler', host.tokens.fullAccess, {
+      name: 'Boiler service',
+    });
+    expect(put.status).toBe(201);
+    const settings = await host.admin('GET', '/settings');
+    expect(settings.status).toBe(200);
+    expect(settings.body.data).toMatchObject({ reminderWindowDays: 7, channel: 'both' });
+  });
+});

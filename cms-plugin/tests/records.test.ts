@@ -1,0 +1,229 @@
+import { beforeAll, expect, it } from 'vitest';
+import { inDays, putBooking } from './support/fixtures.ts';
+import { onEveryDatabase } from './support/suite.ts';
+
+onEveryDatabase('content API: permissions, validation and upserts', (host) => {
+  let fullAccess = '';
+  let readOnly = '';
+
+  beforeAll(async () => {
+    ({ fullAccess, readOnly } = host().tokens);
+  });
+
+  it('refuses a request without a token, with a wrong token, and a write with a read-only token', async () => {
+    const body = { name: 'Boiler service' };
+    expect((await host().request('PUT', '/api/enroute/service-types/t1', { body })).status).toBe(
+      401,
+    );
+    expect((await host().api('PUT', '/service-types/t1', 'not-a-real-token', body)).status).toBe(
+      401,
+    );
+    expect((await host().api('PUT', '/service-types/t1', readOnly, body)).status).toBe(403);
+    expect((await host().api('POST', '/messaging/notifications', readOnly, {})).status).toBe(403);
+    // Reads are open to a read-only token.
+    expect((await host().api('GET', '/messaging/settings', readOnly)).status).toBe(200);
+    // Nothing was written by the refused requests.
+    const created = await host().api('PUT', '/service-types/t1', fullAccess, body);
+    expect(created.status).toBe(201);
+  });
+
+  it('puts a record twice without creating a duplicate', async () => {
+    const first = await host().api('PUT', '/contacts/c-idem', fullAccess, {
+      name: 'Noor Haddad',
+      email: 'noor@example.com',
+    });
+    const second = await host().api('PUT', '/contacts/c-idem', fullAccess, {
+      name: 'Noor Haddad',
+      email: 'noor@example.com',
+    });
+    expect(first.status).toBe(201);
+    expect(second.status).toBe(200);
+    expect(second.body.data).toEqual({
+      documentId: (first.body.data as { documentId: string }).documentId,
+      externalId: 'c-idem',
+      created: false,
+    });
+  });
+
+  it('creates one record when the same new record is put ten times at once', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, (_, index) =>
+        host().api('PUT', '/resources/tech-race', fullAccess, {
+          name: `Jordan Lee ${index}`,
+          phone: '+1 415 555 0100',
+        }),
+      ),
+    );
+    const statuses = answers.map((answer) => answer.status).sort();
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 200, 200, 200, 200, 201]);
+    const ids = new Set(
+      answers.map((answer) => (answer.body.data as { documentId: string }).documentId),
+    );
+    expect(ids.size).toBe(1);
+    const rows = await host().database.select(
+      'select count(*) as n from enroute_resources where external_id = $1',
+      ['tech-race'],
+    );
+    expect(Number(rows[0]?.n)).toBe(1);
+  });
+
+  it('stores phone numbers in E.164 and refuses one that is not a phone number', async () => {
+    const { booking } = await putBooking(host(), fullAccess, 'e164');
+    const context = await host().api(
+      'GET',
+      `/messaging/bookings/${booking.documentId}`,
+      fullAccess,
+    );
+    expect(context.status).toBe(200);
+    const body = context.body as unknown as {
+      reportedBy: { mobilePhone: string };
+      technician: { phone: string };
+    };
+    expect(body.reportedBy.mobilePhone).toBe('+33612345678');
+    expect(body.technician.phone).toBe('+14155550100');
+
+    const bad = await host().api('PUT', '/contacts/c-bad-phone', fullAccess, {
+      name: 'X',
+      mobilePhone: '12',
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error?.details?.errors).toEqual([
+      { path: 'mobilePhone', message: expect.stringContaining('international format') },
+    ]);
+  });
+
+  it('validates and normalises records edited in the Content Manager too', async () => {
+    const contacts = '/content-manager/collection-types/plugin::enroute.contact';
+    const created = await host().asAdmin('POST', contacts, {
+      name: 'Yuki Tanaka',
+      mobilePhone: '+81 90-1234-5678',
+      email: 'yuki@example.com',
+    });
+    expect(created.status).toBe(201);
+    const contact = created.body.data as { documentId: string; mobilePhone: string };
+    expect(contact.mobilePhone).toBe('+819012345678');
+
+    const badPhone = await host().asAdmin('PUT', `${contacts}/${contact.documentId}`, {
+      name: 'Yuki Tanaka',
+      mobilePhone: '090',
+    });
+    expect(badPhone.status).toBe(400);
+    const errors = (
+      badPhone.body.error?.details as { errors?: { path: string[]; message: string }[] }
+    ).errors;
+    expect(errors?.[0]?.path).toEqual(['mobilePhone']);
+    expect(errors?.[0]?.message).toContain('international format');
+    const stored = await host().asAdmin('GET', `${contacts}/${contact.documentId}`);
+    expect((stored.body.data as { mobilePhone: string }).mobilePhone).toBe('+819012345678');
+
+    const badZone = await host().asAdmin(
+      'POST',
+      '/content-manager/collection-types/plugin::enroute.service-account',
+      { name: 'Somewhere', address: '1 Main St', timeZone: 'Mars/Olympus' },
+    );
+    expect(badZone.status).toBe(400);
+    expect(badZone.body.error?.message).toContain('timeZone');
+
+    // A booking belongs to a work order, whichever way it is created.
+    const orphan = await host().asAdmin(
+      'POST',
+      '/content-manager/collection-types/plugin::enroute.booking',
+      { start: inDays(1), end: inDays(1, 1), bookingStatus: 'scheduled' },
+    );
+    expect(orphan.status).toBe(400);
+    expect(orphan.body.error?.message).toContain('workOrder');
+
+    // A dispatcher changes a booking's status in the Content Manager.
+    const { booking } = await putBooking(host(), fullAccess, 'cm-status');
+    const edited = await host().asAdmin(
+      'PUT',
+      `/content-manager/collection-types/plugin::enroute.booking/${booking.documentId}`,
+      { bookingStatus: 'traveling' },
+    );
+    expect(edited.status).toBe(200);
+    const context = await host().api(
+      'GET',
+      `/messaging/bookings/${booking.documentId}`,
+      fullAccess,
+    );
+    expect((context.body as unknown as { booking: { status: string } }).booking.status).toBe(
+      'traveling',
+    );
+  });
+
+  it('names every wrong field and changes nothing', async () => {
+    const bad = await host().api('PUT', '/service-accounts/a-bad', fullAccess, {
+      name: '',
+      address: 'Somewhere',
+      timeZone: 'Mars/Olympus',
+      latitude: 123,
+    });
+    expect(bad.status).toBe(400);
+    const paths = bad.body.error?.details?.errors?.map((error) => error.path);
+    expect(paths).toEqual(expect.arrayContaining(['name', 'timeZone', 'latitude']));
+    expect(bad.body.error?.message).toContain('timeZone');
+
+    const badEmail = await host().api('PUT', '/contacts/c-bad-email', fullAccess, {
+      name: 'X',
+      email: 'not-an-email',
+    });
+    expect(badEmail.body.error?.details?.errors?.[0]?.path).toBe('email');
+
+    const missingRef = await host().api('PUT', '/work-orders/wo-missing', fullAccess, {
+      number: 'WO-1',
+      serviceAccount: 'no-such-account',
+      reportedBy: 'no-such-contact',
+    });
+    expect(missingRef.status).toBe(400);
+    expect(missingRef.body.error?.details?.errors).toEqual([
+      { path: 'serviceAccount', message: 'no service-account with externalId no-such-account' },
+      { path: 'reportedBy', message: 'no contact with externalId no-such-contact' },
+    ]);
+    // The refused work order was not created: a booking cannot point at it.
+    const booking = await host().api('PUT', '/bookings/b-missing', fullAccess, {
+      workOrder: 'wo-missing',
+      start: inDays(1),
+      end: inDays(1, 1),
+    });
+    expect(booking.body.error?.details?.errors?.[0]?.path).toBe('workOrder');
+  });
+
+  it('refuses a booking that ends before it starts, and changes a booking in place', async () => {
+    const { booking } = await putBooking(host(), fullAccess, 'change');
+    const backwards = await host().api('PATCH', `/bookings/${booking.documentId}`, fullAccess, {
+      end: inDays(-1),
+    });
+    expect(backwards.status).toBe(400);
+    expect(backwards.body.error?.details?.errors?.[0]?.path).toBe('end');
+
+    const unknownField = await host().api('PATCH', `/bookings/${booking.documentId}`, fullAccess, {
+      colour: 'red',
+    });
+    expect(unknownField.status).toBe(400);
+
+    const missing = await host().api('PATCH', '/bookings/nosuchdocument', fullAccess, {
+      status: 'traveling',
+    });
+    expect(missing.status).toBe(404);
+
+    const start = inDays(3);
+    const changed = await host().api('PATCH', `/bookings/${booking.documentId}`, fullAccess, {
+      status: 'traveling',
+      start,
+      end: inDays(3, 1),
+      resource: null,
+    });
+    expect(changed.status).toBe(200);
+    const context = await host().api(
+      'GET',
+      `/messaging/bookings/${booking.documentId}`,
+      fullAccess,
+    );
+    const view = context.body as unknown as {
+      booking: { status: string; start: string };
+      technician: unknown;
+    };
+    expect(view.booking).toMatchObject({ status: 'traveling', start });
+    expect(view.technician).toBeNull();
+  });
+});

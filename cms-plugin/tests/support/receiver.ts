@@ -1,0 +1,98 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import {
+  BookingEvent,
+  SIGNATURE_HEADER,
+  verifySignature,
+} from '../../shared/contracts/booking-event.ts';
+
+export type Delivery = {
+  event: BookingEvent;
+  /** What the receiver answered. */
+  status: number;
+  /** Accepted for the first time (a repeated id is acknowledged but not accepted again). */
+  accepted: boolean;
+};
+
+async function readBody(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * A webhook receiver standing in for n8n's Enroute trigger: it checks the signature, acts on
+ * each event id once, and can be told to fail (HTTP 503) until further notice.
+ */
+export async function startReceiver(secret: string) {
+  const deliveries: Delivery[] = [];
+  const refused: { reason: string }[] = [];
+  const seen = new Set<string>();
+  let failing: ((event: BookingEvent) => boolean) | null = null;
+
+  const server: Server = createServer((request, response) => {
+    void (async () => {
+      const body = await readBody(request);
+      const answer = (status: number) => {
+        response.writeHead(status, { 'content-type': 'application/json' });
+        response.end(JSON.stringify({ status }));
+      };
+      const header = request.headers[SIGNATURE_HEADER];
+      const signature = verifySignature(secret, body, typeof header === 'string' ? header : null);
+      if (!signature.ok) {
+        refused.push({ reason: `signature ${signature.reason}` });
+        return answer(401);
+      }
+      const parsed = BookingEvent.safeParse(JSON.parse(body));
+      if (!parsed.success) {
+        refused.push({ reason: parsed.error.message });
+        return answer(400);
+      }
+      if (failing?.(parsed.data)) {
+        deliveries.push({ event: parsed.data, status: 503, accepted: false });
+        return answer(503);
+      }
+      const accepted = !seen.has(parsed.data.id);
+      seen.add(parsed.data.id);
+      deliveries.push({ event: parsed.data, status: 200, accepted });
+      return answer(200);
+    })();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}/webhook/enroute`,
+    deliveries,
+    refused,
+    /** The events acted on, in the order they were accepted. */
+    accepted: () => deliveries.filter((delivery) => delivery.accepted).map(({ event }) => event),
+    /** Answers 503 to the events `which` picks (all of them by default), until `recover()`. */
+    fail: (which: (event: BookingEvent) => boolean = () => true) => {
+      failing = which;
+    },
+    recover: () => {
+      failing = null;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+export type Receiver = Awaited<ReturnType<typeof startReceiver>>;
+
+/** Waits until `check` holds, asking again every 100 ms; fails with `describe()` after `ms`. */
+export async function eventually(
+  check: () => boolean | Promise<boolean>,
+  describe: () => string,
+  ms = 20_000,
+): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`still not true after ${ms} ms: ${describe()}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
