@@ -16,7 +16,8 @@ export default defineConfig({
   output: 'server',
   // Loopback unless HOST says otherwise (a proxy or load balancer sits in front in production).
   server: { host: '127.0.0.1', port: 4321 },
-  adapter: node({ mode: 'standalone' }),
+  // server.ts serves the build: static files from memory, everything else through this handler.
+  adapter: node({ mode: 'middleware' }),
   // Scripts and styles always ship as files so that the Content-Security-Policy can stay
   // `script-src 'self'` without inline exceptions.
   build: { inlineStylesheets: 'never' },

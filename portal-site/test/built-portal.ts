@@ -33,7 +33,7 @@ export interface BuiltPortal {
 
 /**
  * Builds the portal into a scratch folder inside the package (the server bundle resolves its
- * dependencies from node_modules above it) and starts the standalone server on 127.0.0.1.
+ * dependencies from node_modules above it) and starts the portal's server on 127.0.0.1.
  */
 export async function buildAndStartPortal(env: Record<string, string>): Promise<BuiltPortal> {
   await mkdir(join(portalRoot, '.tmp'), { recursive: true });
@@ -49,8 +49,9 @@ export async function buildAndStartPortal(env: Record<string, string>): Promise<
   }
 
   const port = await freePort();
-  const server = run([join(outDir, 'server', 'entry.mjs')], {
+  const server = run([join(portalRoot, 'server.ts')], {
     ...env,
+    PORTAL_DIST: outDir,
     HOST: '127.0.0.1',
     PORT: String(port),
   });
