@@ -1,0 +1,106 @@
+import { existsSync } from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sqliteDatabase, type TestDatabase } from '../../cms-plugin/tests/support/database.ts';
+import { startHost, type Host } from '../../cms-plugin/tests/support/host.ts';
+import {
+  actOnCode,
+  nearParis,
+  postPositions,
+  secondsFromNow,
+  setStatus,
+  trackedBooking,
+} from '../../cms-plugin/tests/tracking/support.ts';
+import { buildAndStartPortal, type BuiltPortal } from './built-portal.ts';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium.ts';
+
+/**
+ * The built portal in Chromium against a real Strapi with the Enroute plugin (SQLite): a booking
+ * put through the integration API, positions posted as the technician's app posts them, codes
+ * blocked as an admin blocks them. The portal holds Strapi's read-only token only.
+ */
+describe.skipIf(!existsSync(CHROMIUM_PATH))('portal with a real Strapi', () => {
+  let database: TestDatabase;
+  let host: Host;
+  let portal: BuiltPortal;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    database = await sqliteDatabase();
+    host = await startHost({ database });
+    portal = await buildAndStartPortal({
+      STRAPI_URL: host.url,
+      STRAPI_PORTAL_TOKEN: host.tokens.readOnly,
+    });
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await portal?.stop();
+    await host?.stop();
+    await database?.drop();
+  });
+
+  async function open(code: string) {
+    const context = await browser.newContext({ reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    const response = await page.goto(`${portal.url}/t/${code}`, { waitUntil: 'load' });
+    return { page, context, status: response?.status() };
+  }
+
+  it('a scheduled visit: its time and address, and nothing of the technician', async () => {
+    const { code } = await trackedBooking(host, 'portal-scheduled');
+    const { page, context, status } = await open(code);
+    expect(status).toBe(200);
+    expect(await page.getAttribute('[data-state]', 'data-state')).toBe('scheduled');
+    // The contact reads French: the page is in French unless the visitor asks otherwise.
+    expect(await page.getAttribute('html', 'lang')).toBe('fr');
+    expect(await page.locator('[data-address]').textContent()).toContain('12 rue de la Paix');
+    expect(await page.locator('main').innerText()).not.toContain('Jordan Lee');
+    await context.close();
+  });
+
+  it('traveling: a position posted to Strapi moves the marker without a reload', async () => {
+    const { booking, code, technician } = await trackedBooking(host, 'portal-traveling');
+    await postPositions(host, technician, { ...nearParis(0), recordedAt: secondsFromNow(-2) });
+    await setStatus(host, booking.documentId, 'traveling');
+
+    const { page, context } = await open(code);
+    expect(await page.getAttribute('[data-state]', 'data-state')).toBe('traveling');
+    expect(await page.locator('[data-technician-name]').textContent()).toBe('Jordan Lee');
+    expect(await page.locator('[data-eta-time]').textContent()).toMatch(/\d/);
+    await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+    const canvas = page.locator('[data-map]');
+    await expect.poll(() => canvas.getAttribute('data-technician-at')).toBe('48.8566,2.3522');
+
+    const next = nearParis(3);
+    await postPositions(host, technician, { ...next, recordedAt: secondsFromNow(0) });
+    await expect
+      .poll(() => canvas.getAttribute('data-technician-at'), { timeout: 4000 })
+      .toBe(`${next.lat},${next.lng}`);
+    expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(
+      true,
+    );
+
+    await setStatus(host, booking.documentId, 'in-progress');
+    await expect
+      .poll(() => page.getAttribute('[data-state]', 'data-state'), { timeout: 4000 })
+      .toBe('in-progress');
+    expect(await page.locator('[data-map]').count()).toBe(0);
+    await context.close();
+  });
+
+  it('a blocked code shows the not-available page with the company contacts', async () => {
+    const { booking, code } = await trackedBooking(host, 'portal-blocked');
+    await actOnCode(host, booking.documentId, 'block');
+    const { page, context, status } = await open(code);
+    expect(status).toBe(404);
+    expect(await page.getAttribute('[data-state]', 'data-state')).toBe('unavailable');
+    expect(await page.locator('address a[href^="mailto:"]').count()).toBe(1);
+    const text = await page.locator('body').innerText();
+    expect(text).not.toContain('12 rue de la Paix');
+    expect(text).not.toContain('WO-portal-blocked');
+    await context.close();
+  });
+});
