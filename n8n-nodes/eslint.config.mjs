@@ -1,8 +1,8 @@
-import { configWithoutCloudSupport } from '@n8n/node-cli/eslint';
+import { config } from '@n8n/node-cli/eslint';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
-// n8n's community-node rules for the package's nodes and credentials; the tests, scripts and
-// support code follow the repository's own lint config.
+// n8n's community-node rules, n8n Cloud's included, for the package's nodes and credentials;
+// the tests, scripts, benchmark and support code follow the repository's own lint config.
 export default [
   {
     ignores: [
@@ -15,7 +15,7 @@ export default [
       'eslint.config.mjs',
     ],
   },
-  ...configWithoutCloudSupport,
+  ...config,
   {
     // Workspace packages resolve to their TypeScript sources, as in tsc and vitest.
     settings: {
@@ -32,7 +32,8 @@ export default [
     rules: { '@n8n/community-nodes/webhook-lifecycle-complete': 'off' },
   },
   {
-    // A versioned node's icon is on its base description (nodes/Enroute/Enroute.node.ts).
+    // A versioned node's icon is on its base description (nodes/Enroute/Enroute.node.ts): an
+    // icon path in a version's file would resolve against the bundle in dist/, not this folder.
     files: ['nodes/Enroute/v*/*.node.ts'],
     rules: { '@n8n/community-nodes/icon-validation': 'off' },
   },

@@ -1,5 +1,5 @@
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 
 /**
  * n8n loads community nodes as CommonJS from dist/, with nothing but n8n-workflow provided.
@@ -24,6 +24,31 @@ const assets = [
   'nodes/EnrouteTrigger/enroute.dark.svg',
 ];
 
+/**
+ * The workspace packages bundled here are plain modules without side effects at load: saying so
+ * lets esbuild leave out what a node does not use (the trigger needs the booking event contract,
+ * not the renderer and its MJML).
+ */
+const workspaceSources = ['content-snippets/src/', 'cms-plugin/shared/'].map(
+  (folder) => new URL(`../${folder}`, root).pathname,
+);
+const pureWorkspaceSources: Plugin = {
+  name: 'pure-workspace-sources',
+  setup(plugin) {
+    plugin.onResolve({ filter: /.*/ }, async ({ path, pluginData, ...args }) => {
+      if (pluginData === 'resolving' || path === 'n8n-workflow') return undefined;
+      const resolved = await plugin.resolve(path, { ...args, pluginData: 'resolving' });
+      if (
+        resolved.errors.length > 0 ||
+        !workspaceSources.some((source) => resolved.path.startsWith(source))
+      ) {
+        return undefined;
+      }
+      return { path: resolved.path, sideEffects: false };
+    });
+  },
+};
+
 rmSync(dist, { recursive: true, force: true });
 await build({
   absWorkingDir: root.pathname,
@@ -37,6 +62,7 @@ await build({
   conditions: ['source'],
   external: ['n8n-workflow'],
   legalComments: 'linked',
+  plugins: [pureWorkspaceSources],
   logLevel: 'warning',
 });
 for (const asset of assets) {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { BookingEvent, MessageContext } from 'strapi-plugin-enroute/contracts';
 import type { WorkflowTemplate } from '../../scripts/workflow-templates.ts';
 import { context, contact, settings, statusEvent } from '../fixtures/messaging.ts';
-import { createEngine, removeUserFolder } from '../support/engine.ts';
+import { createEngine, removeUserFolder, type EngineOptions } from '../support/engine.ts';
 import { startEnrouteStandin } from '../support/enroute-standin.ts';
 import { startSmtpCapture } from '../support/smtp-capture.ts';
 import { startTwilioStandin, TWILIO_ORIGIN } from '../support/twilio-standin.ts';
@@ -74,8 +74,13 @@ export async function startProviders() {
 export type Providers = Awaited<ReturnType<typeof startProviders>>;
 
 /** n8n's engine with the credentials of the templates: Enroute API, webhook secret, SMTP, Twilio. */
-export function flowEngine(enroute: { url: string; token: string }, providers: Providers) {
+export function flowEngine(
+  enroute: { url: string; token: string },
+  providers: Providers,
+  nodeTypes?: EngineOptions['nodeTypes'],
+) {
   return createEngine({
+    nodeTypes,
     credentials: {
       enrouteApi: { url: enroute.url, apiToken: enroute.token },
       enrouteWebhookApi: { secret: WEBHOOK_SECRET },
@@ -95,10 +100,13 @@ export function flowEngine(enroute: { url: string; token: string }, providers: P
 }
 
 /** Real SMTP, the Twilio stand-in, the Enroute API stand-in, and n8n's engine wired to them. */
-export async function startFlowEnvironment(bookings: MessageContext[]) {
+export async function startFlowEnvironment(
+  bookings: MessageContext[],
+  nodeTypes?: EngineOptions['nodeTypes'],
+) {
   const providers = await startProviders();
   const enroute = await startEnrouteStandin({ token: API_TOKEN, settings: settings(), bookings });
-  const engine = flowEngine({ url: enroute.url, token: API_TOKEN }, providers);
+  const engine = flowEngine({ url: enroute.url, token: API_TOKEN }, providers, nodeTypes);
   return {
     ...providers,
     enroute,

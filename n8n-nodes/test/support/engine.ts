@@ -74,7 +74,12 @@ const credentialClasses: Record<string, CredentialClass> = {
 };
 
 class NodeTypes implements INodeTypes {
-  private readonly instances = new Map<string, INodeType | IVersionedNodeType>();
+  private readonly instances: Map<string, INodeType | IVersionedNodeType>;
+
+  /** `loaded`: node types to use instead of the sources, e.g. the package as n8n loaded it. */
+  constructor(loaded: Record<string, INodeType | IVersionedNodeType> = {}) {
+    this.instances = new Map(Object.entries(loaded));
+  }
 
   getByName(type: string) {
     let instance = this.instances.get(type);
@@ -201,6 +206,8 @@ export type EngineOptions = {
   credentials: Record<string, ICredentialDataDecryptedObject>;
   /** Public origin → local stand-in, e.g. https://api.twilio.com → http://127.0.0.1:4010 */
   redirects?: Record<string, string>;
+  /** Node types by full name, in place of the package's sources. */
+  nodeTypes?: Record<string, INodeType | IVersionedNodeType>;
 };
 
 export type WorkflowJson = Pick<IWorkflowBase, 'nodes' | 'connections'> &
@@ -215,7 +222,7 @@ function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void } {
 }
 
 export function createEngine(options: EngineOptions) {
-  const nodeTypes = new NodeTypes();
+  const nodeTypes = new NodeTypes(options.nodeTypes);
   const redirects = { ...options.redirects };
   const credentialsHelper = new TestCredentialsHelper(options.credentials, redirects);
 

@@ -21,7 +21,6 @@ type Operation = keyof typeof operations;
 const versionDescription: Omit<INodeTypeDescription, keyof INodeTypeBaseDescription> &
   Partial<INodeTypeDescription> = {
   version: 1,
-  icon: { light: 'file:../enroute.svg', dark: 'file:../enroute.dark.svg' },
   defaults: { name: 'Enroute' },
   inputs: [NodeConnectionTypes.Main],
   outputs: `={{ $parameter.operation === "recordDelivery" ? ["main"] : [{ "type": "main", "displayName": "Email" }, { "type": "main", "displayName": "SMS" }] }}`,
