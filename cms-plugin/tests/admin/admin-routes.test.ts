@@ -56,6 +56,8 @@ onEveryDatabase(
         ['POST', '/positions', { resourceId, lat: 1, lng: 1 }],
         ['GET', '/lookups/bookings'],
         ['GET', '/lookups/resources'],
+        ['GET', '/lookups/accounts'],
+        ['GET', '/lookups/contacts?search=Camille'],
       ];
 
       it('refuses every admin route without a token', async () => {
@@ -96,6 +98,30 @@ onEveryDatabase(
           (await settingsReader.admin('PUT', '/settings', { reminderWindowDays: 3 })).status,
         ).toBe(403);
         expect((await settingsReader.admin('GET', '/notifications')).status).toBe(403);
+      });
+    });
+
+    describe('pickers', () => {
+      it('finds bookings by work order number and records by name, and refuses an unknown kind', async () => {
+        const bookings = await host().admin('GET', '/lookups/bookings?search=wo-ADM');
+        expect(bookings.status).toBe(200);
+        expect(bookings.body.data).toEqual([
+          expect.objectContaining({
+            documentId: bookingId,
+            label: 'WO-admin · Boulangerie Martin',
+          }),
+        ]);
+        const none = await host().admin('GET', '/lookups/bookings?search=no-such-order');
+        expect(none.body.data).toEqual([]);
+        const contacts = await host().admin('GET', '/lookups/contacts?search=camille');
+        expect((contacts.body.data as { name: string }[]).map((contact) => contact.name)).toEqual([
+          'Camille Martin',
+        ]);
+        const types = await host().admin('GET', '/lookups/service-types');
+        expect((types.body.data as { name: string }[]).map((type) => type.name)).toContain(
+          'Boiler service',
+        );
+        expect((await host().admin('GET', '/lookups/passwords')).status).toBe(404);
       });
     });
 

@@ -17,13 +17,13 @@ import {
 } from '../../../shared/contracts/admin-pages.ts';
 import type { SettingsView } from '../../../shared/contracts/settings.ts';
 import { createAdminLogService } from '../services/admin-log.ts';
-import { createAdminLookupsService } from '../services/admin-lookups.ts';
+import { createAdminLookupsService, namedKinds } from '../services/admin-lookups.ts';
 import { createAdminPositionsService } from '../services/admin-positions.ts';
 import { createAdminPreviewService } from '../services/admin-preview.ts';
 import { createAdminSettingsService } from '../services/admin-settings.ts';
 import { createAdminSnippetsService } from '../services/admin-snippets.ts';
 import { getService } from '../utils/get-service.ts';
-import { invalid } from '../validation/errors.ts';
+import { invalid, notFound } from '../validation/errors.ts';
 import { parseInput } from '../validation/parse.ts';
 import { respond, type Context } from './respond.ts';
 
@@ -117,9 +117,14 @@ export const createAdminPagesController = ({ strapi }: Lifecycle) => {
         body: { data: (await lookups.bookings(search(ctx))) satisfies BookingOption[] },
       })),
 
-    resources: (ctx: Context) =>
-      respond(ctx, async () => ({
-        body: { data: (await lookups.resources()) satisfies ResourceOption[] },
-      })),
+    /** Technicians, accounts, service types or contacts: `/lookups/:kind?search=`. */
+    named: (ctx: Context) =>
+      respond(ctx, async () => {
+        const kind = namedKinds.find((name) => name === ctx.params.kind);
+        if (!kind) throw notFound('kind', `must be one of ${namedKinds.join(', ')}`);
+        return {
+          body: { data: (await lookups.named(kind, search(ctx))) satisfies ResourceOption[] },
+        };
+      }),
   };
 };

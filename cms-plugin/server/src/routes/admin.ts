@@ -69,8 +69,9 @@ export default {
       ACTIONS.readSettings,
       ACTIONS.manageAccessCodes,
     ]),
-    route('GET', '/lookups/resources', 'admin-pages.resources', [
+    route('GET', '/lookups/:kind', 'admin-pages.named', [
       ACTIONS.readLog,
+      ACTIONS.readSettings,
       ACTIONS.updateSettings,
     ]),
   ],

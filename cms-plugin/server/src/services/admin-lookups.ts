@@ -5,6 +5,15 @@ import { UID } from '../utils/uids.ts';
 
 const LIMIT = 50;
 
+const NAMED = {
+  resources: UID.resource,
+  accounts: UID.serviceAccount,
+  'service-types': UID.serviceType,
+  contacts: UID.contact,
+} as const;
+export type NamedKind = keyof typeof NAMED;
+export const namedKinds = Object.keys(NAMED) as NamedKind[];
+
 /** Choices for the pages' pickers: bookings by work order number or account, technicians. */
 export const createAdminLookupsService = ({ strapi }: { strapi: Core.Strapi }) => ({
   async bookings(search: string): Promise<BookingOption[]> {
@@ -42,8 +51,14 @@ export const createAdminLookupsService = ({ strapi }: { strapi: Core.Strapi }) =
     });
   },
 
-  async resources(): Promise<ResourceOption[]> {
-    const rows = await documents(strapi, UID.resource).findMany({ sort: 'name:asc', limit: 500 });
+  /** Named records (technicians, accounts, service types, contacts), by name. */
+  async named(kind: NamedKind, search = ''): Promise<ResourceOption[]> {
+    const term = search.trim();
+    const rows = await documents(strapi, NAMED[kind]).findMany({
+      filters: term ? { name: { $containsi: term } } : {},
+      sort: 'name:asc',
+      limit: 500,
+    });
     return rows.map((row) => ({ documentId: row.documentId, name: text(row.name) ?? '' }));
   },
 });

@@ -1,5 +1,8 @@
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { open, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -70,4 +73,36 @@ export async function buildHostAdminInChild(): Promise<number> {
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
   if (code !== 0) throw new Error(`the admin build failed (${String(code)}):\n${output}`);
   return (performance.now() - started) / 1000;
+}
+
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Holds the host's admin build for one test run: a build empties the folder the panel is
+ * served from, so two runs in the same checkout would pull it from under each other. A lock
+ * left by a process that is gone is taken over. Answers the release.
+ */
+export async function lockHostAdmin(): Promise<() => Promise<void>> {
+  const id = createHash('sha256').update(HOST_DIR).digest('hex').slice(0, 12);
+  const lock = path.join(tmpdir(), `enroute-admin-build-${id}.lock`);
+  for (;;) {
+    try {
+      const handle = await open(lock, 'wx');
+      await handle.write(String(process.pid));
+      await handle.close();
+      return () => rm(lock, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const holder = Number(await readFile(lock, 'utf8').catch(() => ''));
+    if (!holder || !running(holder)) await rm(lock, { force: true });
+    else await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
 }

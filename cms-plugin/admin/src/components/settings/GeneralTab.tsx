@@ -1,14 +1,20 @@
 import { Box, Grid, Typography } from '@strapi/design-system';
 import { messageTypes, type MessageType } from '../../../../shared/contracts/domain.ts';
+import type { ResourceOption } from '../../../../shared/contracts/admin-pages.ts';
+import { useEnrouteApi, useLoad } from '../../utils/api.ts';
 import {
   ListField,
+  MultiRecordField,
   NumberField,
   SelectField,
   TextField,
   ToggleField,
   useLabel,
 } from './fields.tsx';
+import { OutboxPanel } from './OutboxPanel.tsx';
 import type { TabProps } from './types.ts';
+
+const NONE = '';
 
 const messageLabels: Record<MessageType, string> = {
   reminder: 'Reminder',
@@ -38,6 +44,12 @@ const Cell = ({ children, size = 6 }: { children: React.ReactNode; size?: number
 /** Messages, channel, recipients, exclusions, survey, reminders, sandbox and the n8n webhook. */
 export const GeneralTab = ({ draft, view, change }: TabProps) => {
   const text = useLabel();
+  const api = useEnrouteApi();
+  const named = (kind: string) => () =>
+    api.get<{ data: ResourceOption[] }>(`/lookups/${kind}`).then((body) => body.data);
+  const contacts = useLoad('contacts', named('contacts'));
+  const accounts = useLoad('accounts', named('accounts'));
+  const serviceTypes = useLoad('service-types', named('service-types'));
   return (
     <>
       <Section title={text('settings.section.messages', 'Messages')}>
@@ -65,32 +77,44 @@ export const GeneralTab = ({ draft, view, change }: TabProps) => {
           />
         </Cell>
         <Cell>
-          <TextField
+          <SelectField
             name="fallbackContactId"
-            label={text('settings.fallbackContactId', 'Fallback recipient (contact id)')}
+            label={text('settings.fallbackContactId', 'Fallback recipient')}
             hint={text(
               'settings.fallbackContactId.hint',
               "Gets the messages when a work order has no reporter. Empty: the account's primary contact.",
             )}
-            value={draft.fallbackContactId}
-            onChange={(value) => change('fallbackContactId', value)}
+            value={draft.fallbackContactId ?? NONE}
+            options={[
+              {
+                value: NONE,
+                label: text('settings.primaryContact', "The account's primary contact"),
+              },
+              ...(contacts.data ?? []).map((contact) => ({
+                value: contact.documentId,
+                label: contact.name,
+              })),
+            ]}
+            onChange={(value) => change('fallbackContactId', value === NONE ? null : value)}
           />
         </Cell>
         <Cell>
-          <ListField
+          <MultiRecordField
             name="excludedAccountIds"
             label={text('settings.excludedAccountIds', 'Excluded service accounts')}
-            hint={text('settings.ids.hint', 'Record ids, separated by commas.')}
+            hint={text('settings.excluded.hint', 'They get no message at all.')}
             value={draft.excludedAccountIds}
+            options={accounts.data ?? []}
             onChange={(value) => change('excludedAccountIds', value)}
           />
         </Cell>
         <Cell>
-          <ListField
+          <MultiRecordField
             name="excludedServiceTypeIds"
             label={text('settings.excludedServiceTypeIds', 'Excluded service types')}
-            hint={text('settings.ids.hint', 'Record ids, separated by commas.')}
+            hint={text('settings.excluded.hint', 'They get no message at all.')}
             value={draft.excludedServiceTypeIds}
+            options={serviceTypes.data ?? []}
             onChange={(value) => change('excludedServiceTypeIds', value)}
           />
         </Cell>
@@ -221,6 +245,9 @@ export const GeneralTab = ({ draft, view, change }: TabProps) => {
             value={draft.webhookSecret}
             onChange={(value) => change('webhookSecret', value)}
           />
+        </Cell>
+        <Cell size={12}>
+          <OutboxPanel />
         </Cell>
         <Cell>
           <TextField

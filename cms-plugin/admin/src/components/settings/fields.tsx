@@ -1,5 +1,7 @@
 import {
   Field,
+  MultiSelect,
+  MultiSelectOption,
   NumberInput,
   SingleSelect,
   SingleSelectOption,
@@ -213,3 +215,37 @@ export const ColourField = ({
     <Field.Error />
   </Field.Root>
 );
+
+/** Several records chosen by name; an id that no longer names a record stays visible. */
+export const MultiRecordField = ({
+  name,
+  label,
+  hint,
+  value,
+  options,
+  onChange,
+}: Base & {
+  value: string[];
+  options: { documentId: string; name: string }[];
+  onChange: (value: string[]) => void;
+}) => {
+  const known = new Set(options.map((option) => option.documentId));
+  const all = [
+    ...options,
+    ...value.filter((id) => !known.has(id)).map((id) => ({ documentId: id, name: id })),
+  ];
+  return (
+    <Field.Root name={name} hint={hint} error={useFieldError(name)}>
+      <Field.Label>{label}</Field.Label>
+      <MultiSelect value={value} withTags onChange={(next: string[]) => onChange(next)}>
+        {all.map((option) => (
+          <MultiSelectOption key={option.documentId} value={option.documentId}>
+            {option.name}
+          </MultiSelectOption>
+        ))}
+      </MultiSelect>
+      <Field.Hint />
+      <Field.Error />
+    </Field.Root>
+  );
+};
