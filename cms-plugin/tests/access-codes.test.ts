@@ -75,6 +75,26 @@ onEveryDatabase('access codes: issue, check, extend, expire, block', (host) => {
       [code.documentId, second.documentId].sort(),
     );
     expect(JSON.stringify(listed.body)).not.toContain(code.token);
+
+    // The integration fetches a booking's codes too, never their tokens.
+    const fetched = await host().api(
+      'GET',
+      `/messaging/bookings/${booking.documentId}/access-codes`,
+      fullAccess,
+    );
+    expect(fetched.status).toBe(200);
+    expect(
+      (fetched.body.data as unknown[]).map((view) => AccessCodeView.parse(view).state),
+    ).toEqual(['active', 'active']);
+    expect(JSON.stringify(fetched.body)).not.toContain(code.token);
+    expect(
+      (await host().api('GET', `/messaging/bookings/${booking.documentId}/access-codes`, readOnly))
+        .status,
+    ).toBe(403);
+    expect(
+      (await host().api('GET', '/messaging/bookings/nosuchbooking/access-codes', fullAccess))
+        .status,
+    ).toBe(404);
   });
 
   it('answers alike for unknown, malformed, expired and blocked codes', async () => {

@@ -27,6 +27,42 @@ onEveryDatabase('content API: permissions, validation and upserts', (host) => {
     expect(created.status).toBe(201);
   });
 
+  it('asks a token of every route, and a token with write rights of every write', async () => {
+    const reads = [
+      '/messaging/settings',
+      '/messaging/bookings/x',
+      '/access-codes/AAAAAAAAAAAAAAAAAAAAAA',
+    ];
+    const writes: [string, string][] = [
+      ['PUT', '/service-accounts/x'],
+      ['PUT', '/contacts/x'],
+      ['PUT', '/service-types/x'],
+      ['PUT', '/resources/x'],
+      ['PUT', '/work-orders/x'],
+      ['PUT', '/bookings/x'],
+      ['PATCH', '/bookings/x'],
+      ['GET', '/messaging/snippets'],
+      ['GET', '/messaging/due-reminders'],
+      ['POST', '/messaging/notifications'],
+      ['POST', '/messaging/notifications/x/result'],
+      ['POST', '/messaging/bookings/x/access-codes'],
+      ['GET', '/messaging/bookings/x/access-codes'],
+    ];
+    for (const [method, route] of [...reads.map((route) => ['GET', route] as const), ...writes]) {
+      const body = method === 'GET' ? undefined : {};
+      const anonymous = await host().request(method, `/api/enroute${route}`, { body });
+      expect([method, route, anonymous.status]).toEqual([method, route, 401]);
+    }
+    for (const [method, route] of writes) {
+      const answer = await host().api(method, route, readOnly, method === 'GET' ? undefined : {});
+      expect([method, route, answer.status]).toEqual([method, route, 403]);
+    }
+    for (const route of reads) {
+      const answer = await host().api('GET', route, readOnly);
+      expect([route, answer.status]).not.toEqual([route, 403]);
+    }
+  });
+
   it('puts a record twice without creating a duplicate', async () => {
     const first = await host().api('PUT', '/contacts/c-idem', fullAccess, {
       name: 'Noor Haddad',

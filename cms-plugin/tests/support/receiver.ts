@@ -88,7 +88,7 @@ export type Receiver = Awaited<ReturnType<typeof startReceiver>>;
 export async function eventually(
   check: () => boolean | Promise<boolean>,
   describe: () => string,
-  ms = 20_000,
+  ms = 45_000,
 ): Promise<void> {
   const deadline = Date.now() + ms;
   while (!(await check())) {

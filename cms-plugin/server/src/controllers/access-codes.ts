@@ -37,6 +37,16 @@ export const createAccessCodesController = ({ strapi }: { strapi: Core.Strapi })
         };
       }),
 
+    /** Content API (full access): the codes of one booking, without their tokens. */
+    listForBooking: (ctx: Context) =>
+      respond(ctx, async () => {
+        const bookingId = ctx.params.documentId ?? '';
+        await getService('records', { strapi }).findBooking(bookingId);
+        return {
+          body: { data: (await codes().listForBooking(bookingId)) satisfies AccessCodeView[] },
+        };
+      }),
+
     /** Admin: extend, expire, block or unblock; recorded with who did it. */
     apply: (ctx: Context) =>
       respond(ctx, async () => {

@@ -32,6 +32,8 @@ export default {
     route('POST', '/messaging/notifications', 'messaging.claim'),
     route('POST', '/messaging/notifications/:id/result', 'messaging.recordResult'),
     route('POST', '/messaging/bookings/:documentId/access-codes', 'messaging.issueAccessCode'),
+    // Not a `find`: the history names the admins who changed a code, more than the portal needs.
+    route('GET', '/messaging/bookings/:documentId/access-codes', 'access-codes.listForBooking'),
 
     route('GET', '/access-codes/:token', 'access-codes.findOne'),
     ...trackingRoutes,
