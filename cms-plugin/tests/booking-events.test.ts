@@ -63,7 +63,7 @@ onEveryDatabase('booking events: outbox and relay to the webhook', (host) => {
 
   it('signs and delivers every change, one event per kind of change, in order', async () => {
     const { booking } = await putBooking(host(), fullAccess, 'relay');
-    await putBooking(host(), fullAccess, 'relay-other');
+    const { booking: other } = await putBooking(host(), fullAccess, 'relay-other');
     const start = inDays(4);
     await patch(booking.documentId, {
       status: 'traveling',
@@ -80,7 +80,7 @@ onEveryDatabase('booking events: outbox and relay to the webhook', (host) => {
     );
     expect(deleted.status).toBe(200);
 
-    await allArrive([booking.documentId]);
+    await allArrive([booking.documentId, other.documentId]);
     const events = receiver
       .accepted()
       .filter((event) => event.booking.documentId === booking.documentId);
