@@ -80,8 +80,3 @@ export async function postgresDatabase(): Promise<TestDatabase> {
     },
   };
 }
-
-/** The database the suite runs on: ENROUTE_TEST_DATABASE=postgres selects PostgreSQL. */
-export function wantedClient(): 'sqlite' | 'postgres' {
-  return process.env.ENROUTE_TEST_DATABASE === 'postgres' ? 'postgres' : 'sqlite';
-}

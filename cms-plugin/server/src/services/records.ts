@@ -10,7 +10,7 @@ import type {
 } from '../../../shared/contracts/integration.ts';
 import { RequestError, notFound, type FieldError } from '../validation/errors.ts';
 import { E164Phone } from '../validation/phone.ts';
-import { documents, instant, relation, type Row } from '../utils/store.ts';
+import { documents, instant, type Row } from '../utils/store.ts';
 import { UID, type EnrouteUid } from '../utils/uids.ts';
 import { isUniqueViolation } from '../utils/db-errors.ts';
 
@@ -193,8 +193,6 @@ export const createRecordsService = ({ strapi }: { strapi: Core.Strapi }) => {
     async findBooking(documentId: string): Promise<Row> {
       return bookingRow(documentId);
     },
-
-    relation,
   };
 };
 
