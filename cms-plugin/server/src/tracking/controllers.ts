@@ -1,0 +1,153 @@
+import type { IncomingMessage } from 'node:http';
+import { PassThrough } from 'node:stream';
+import type { Core } from '@strapi/strapi';
+import { RatingRequest } from '../../../shared/contracts/portal-view.ts';
+import { IssueTechnicianToken } from '../../../shared/contracts/technician-tokens.ts';
+import { respond, type Context } from '../controllers/respond.ts';
+import { getService } from '../utils/get-service.ts';
+import { RequestError } from '../validation/errors.ts';
+import { parseInput } from '../validation/parse.ts';
+import { rateBooking } from './ratings.ts';
+import type { TechnicianTokensService } from './technician-tokens.ts';
+import type { TrackingService } from './service.ts';
+import { sseRetry } from './sse.ts';
+
+/** The part of Koa's context these endpoints use beyond the plugin's own controllers. */
+type HttpContext = Context & {
+  get(header: string): string;
+  set(headers: Record<string, string>): void;
+  req: IncomingMessage;
+};
+
+const tracking = (strapi: Core.Strapi) =>
+  strapi.plugin('enroute').service('tracking') as TrackingService;
+const technicianTokens = (strapi: Core.Strapi) =>
+  strapi.plugin('enroute').service('technician-tokens') as TechnicianTokensService;
+
+function bearer(ctx: HttpContext): string | null {
+  const match = /^Bearer\s+(\S+)$/i.exec(ctx.get('authorization'));
+  return match?.[1] ?? null;
+}
+
+const PRIVATE_PAGE = { 'cache-control': 'private, no-store', 'referrer-policy': 'no-referrer' };
+
+function locale(ctx: Context): string | null {
+  return typeof ctx.query.locale === 'string' && ctx.query.locale.length <= 35
+    ? ctx.query.locale
+    : null;
+}
+
+export const createLocationsController = ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** `POST /locations` with a technician token: one position or a batch. */
+  ingest: (ctx: HttpContext) =>
+    respond(ctx, async () => {
+      const technician = await technicianTokens(strapi).authenticate(bearer(ctx));
+      if (!technician) {
+        ctx.set({ 'www-authenticate': 'Bearer realm="enroute-locations"' });
+        return {
+          status: 401,
+          body: {
+            data: null,
+            error: {
+              status: 401,
+              name: 'UnauthorizedError',
+              message: 'a valid technician token is required',
+              details: {},
+            },
+          },
+        };
+      }
+      const { report } = await tracking(strapi).ingest(technician, ctx.request.body);
+      if (report.accepted + report.duplicates > 0) return { body: { data: report } };
+      return {
+        status: 422,
+        body: {
+          data: report,
+          error: {
+            status: 422,
+            name: 'ValidationError',
+            message: 'no position could be stored',
+            details: {
+              errors: report.rejected.flatMap((item) =>
+                item.errors.map((error) => ({
+                  path: `${item.index}.${error.path}`,
+                  message: error.message,
+                })),
+              ),
+            },
+          },
+        },
+      };
+    }),
+
+  issueToken: (ctx: HttpContext) =>
+    respond(ctx, async () => ({
+      status: 201,
+      body: {
+        data: await technicianTokens(strapi).issue(
+          parseInput(IssueTechnicianToken, ctx.request.body),
+        ),
+      },
+    })),
+
+  revokeToken: (ctx: HttpContext) =>
+    respond(ctx, async () => ({
+      body: { data: await technicianTokens(strapi).revoke(ctx.params.documentId ?? '') },
+    })),
+});
+
+export const createPortalController = ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** `GET /portal/:code`: the view of a code; 404 alike for unknown, expired and blocked. */
+  find: async (ctx: HttpContext) => {
+    const { status, body } = await tracking(strapi).view(ctx.params.code ?? '', locale(ctx));
+    ctx.set(PRIVATE_PAGE);
+    ctx.status = status;
+    ctx.body = body;
+  },
+
+  /** `GET /portal/:code/live`: Server-Sent Events of the booking's live updates. */
+  live: async (ctx: HttpContext) => {
+    const code = ctx.params.code ?? '';
+    const opened =
+      code.length <= 256 ? await getService('access-codes', { strapi }).check(code) : null;
+    if (!opened) {
+      ctx.status = 404;
+      ctx.body = {
+        data: null,
+        error: { status: 404, name: 'NotFoundError', message: 'Not Found', details: {} },
+      };
+      return;
+    }
+    const stream = new PassThrough();
+    ctx.req.socket.setTimeout(0);
+    ctx.req.socket.setNoDelay(true);
+    ctx.req.socket.setKeepAlive(true);
+    ctx.set({
+      ...PRIVATE_PAGE,
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      'x-accel-buffering': 'no',
+    });
+    ctx.status = 200;
+    ctx.body = stream;
+    stream.write(sseRetry(2_000));
+    const leave = tracking(strapi).live.watch(
+      opened.bookingId,
+      code,
+      (chunk) => void stream.write(chunk),
+      () => stream.end(),
+    );
+    ctx.req.once('close', leave);
+    stream.once('close', leave);
+  },
+
+  /** `POST /portal/:code/rating`: the built-in rating of a completed booking. */
+  rate: (ctx: HttpContext) =>
+    respond(ctx, async () => {
+      const rating = parseInput(RatingRequest, ctx.request.body);
+      const code = ctx.params.code ?? '';
+      if (code.length > 256)
+        throw new RequestError(404, [{ path: 'code', message: 'no such access code' }]);
+      return { status: 201, body: { data: await rateBooking(strapi, code, rating) } };
+    }),
+});

@@ -1,0 +1,35 @@
+/**
+ * Tracking routes of the content API (below /api/enroute).
+ *
+ * - `POST /locations` takes a technician token, not a Strapi API token: Strapi's own
+ *   authentication is off for it and the controller checks the token.
+ * - The portal routes share one permission, `plugin::enroute.portal.find`: the portal's
+ *   read-only API token may call them (Strapi lets read-only tokens use actions named find).
+ *   The rating is the customer's own doing, behind the customer's access code.
+ * - Technician tokens are issued and revoked by the integration (full-access token).
+ */
+const PORTAL_SCOPE = { auth: { scope: ['plugin::enroute.portal.find'] }, policies: [] };
+
+export const trackingRoutes = [
+  {
+    method: 'POST',
+    path: '/locations',
+    handler: 'locations.ingest',
+    config: { auth: false, policies: [] },
+  },
+  {
+    method: 'POST',
+    path: '/technician-tokens',
+    handler: 'locations.issueToken',
+    config: { policies: [] },
+  },
+  {
+    method: 'DELETE',
+    path: '/technician-tokens/:documentId',
+    handler: 'locations.revokeToken',
+    config: { policies: [] },
+  },
+  { method: 'GET', path: '/portal/:code', handler: 'portal.find', config: PORTAL_SCOPE },
+  { method: 'GET', path: '/portal/:code/live', handler: 'portal.live', config: PORTAL_SCOPE },
+  { method: 'POST', path: '/portal/:code/rating', handler: 'portal.rate', config: PORTAL_SCOPE },
+];
