@@ -1,0 +1,351 @@
+import { cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { N8N_NODES, ROOT, isStale } from './paths.ts';
+import { answers, run, startChild, waitUntil, type Child, type Log } from './processes.ts';
+import type { State } from './state.ts';
+import type { Database } from './strapi.ts';
+
+export type N8nMode = 'main' | 'queue';
+
+export type N8nOptions = {
+  host: string;
+  port: number;
+  dataDir: string;
+  mode: N8nMode;
+  redis?: { host: string; port: number } | undefined;
+  database: Database;
+  state: State;
+  strapiUrl: string;
+  smtpPort: number;
+  smsGatewayUrl: string;
+  log: Log;
+};
+
+export type N8n = {
+  url: string;
+  /** The production URLs of the event flows' Enroute Triggers. */
+  eventTriggerUrls: string[];
+  /** Runs the reminder flow now, as its 10:00 schedule would (the CLI's `execute`). */
+  runReminders(): Promise<void>;
+  stop(): Promise<void>;
+};
+
+const CREDENTIAL = {
+  enrouteApi: { id: 'enroute-api', name: 'Enroute API' },
+  enrouteWebhook: { id: 'enroute-webhook', name: 'Enroute Webhook' },
+  smtp: { id: 'enroute-smtp', name: 'SMTP' },
+  twilio: { id: 'enroute-twilio', name: 'Twilio' },
+  gateway: { id: 'demo-sms-gateway', name: 'Local SMS gateway' },
+} as const;
+
+/** What the demo reads and changes in the package's workflow templates (n8n's workflow JSON). */
+type FlowNode = {
+  name: string;
+  type: string;
+  webhookId?: string;
+  parameters: Record<string, unknown>;
+  credentials?: Record<string, { id: string; name: string }>;
+  [key: string]: unknown;
+};
+type Flow = {
+  id: string;
+  name: string;
+  nodes: FlowNode[];
+  active: boolean;
+  [key: string]: unknown;
+};
+
+/** The node that sends the SMS in every template (n8n-nodes-enroute's README). */
+const SMS_NODE = 'Send SMS';
+const TRIGGER_TYPE = 'n8n-nodes-enroute.enrouteTrigger';
+const SCHEDULE_TYPE = 'n8n-nodes-base.scheduleTrigger';
+
+/** The five templates shipped in n8n-nodes-enroute's workflows/ folder. */
+export async function templates(): Promise<{ file: string; flow: Flow }[]> {
+  const dir = path.join(N8N_NODES, 'workflows');
+  const files = (await readdir(dir)).filter((file) => file.endsWith('.json')).sort();
+  return Promise.all(
+    files.map(async (file) => ({
+      file,
+      flow: JSON.parse(await readFile(path.join(dir, file), 'utf8')) as Flow,
+    })),
+  );
+}
+
+const require = createRequire(import.meta.url);
+const N8N_BIN = path.join(path.dirname(require.resolve('n8n/package.json')), 'bin', 'n8n');
+
+/** The trigger's path (`webhooks[0].path` of the Enroute Trigger): `/webhook/<webhookId>/enroute`. */
+const TRIGGER_PATH = 'enroute';
+
+/**
+ * n8n's outbound calls to its own cloud switched off (telemetry, version checks, templates,
+ * banners), n8n on the demo's folder and database, and the task runner kept local.
+ */
+function n8nEnv(options: N8nOptions): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    N8N_USER_FOLDER: path.join(options.dataDir, 'n8n'),
+    N8N_HOST: options.host,
+    N8N_LISTEN_ADDRESS: options.host,
+    N8N_PORT: String(options.port),
+    N8N_PROTOCOL: 'http',
+    WEBHOOK_URL: `http://${options.host}:${options.port}/`,
+    N8N_EDITOR_BASE_URL: `http://${options.host}:${options.port}/`,
+    N8N_SECURE_COOKIE: 'false',
+    N8N_DIAGNOSTICS_ENABLED: 'false',
+    N8N_DIAGNOSTICS_CONFIG_FRONTEND: '',
+    N8N_DIAGNOSTICS_CONFIG_BACKEND: '',
+    N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+    N8N_TEMPLATES_ENABLED: 'false',
+    N8N_PERSONALIZATION_ENABLED: 'false',
+    N8N_HIRING_BANNER_ENABLED: 'false',
+    N8N_DYNAMIC_BANNERS_ENABLED: 'false',
+    N8N_VERSION_NOTIFICATIONS_WHATS_NEW_ENABLED: 'false',
+    N8N_LICENSE_AUTO_RENEW_ENABLED: 'false',
+    // The MCP registry module refreshes its list from n8n's servers.
+    N8N_DISABLED_MODULES: 'mcp-registry',
+    N8N_ONBOARDING_FLOW_DISABLED: 'true',
+    EXTERNAL_FRONTEND_HOOKS_URLS: '',
+    N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
+    N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+    N8N_LOG_LEVEL: process.env.N8N_LOG_LEVEL ?? 'info',
+    GENERIC_TIMEZONE: 'UTC',
+    // n8n refuses to start under a NODE_OPTIONS meant for the launcher.
+    NODE_OPTIONS: '',
+  };
+  if (options.database.client === 'postgres') {
+    Object.assign(env, {
+      DB_TYPE: 'postgresdb',
+      DB_POSTGRESDB_HOST: options.database.host,
+      DB_POSTGRESDB_PORT: String(options.database.port),
+      DB_POSTGRESDB_DATABASE: options.database.name,
+      DB_POSTGRESDB_USER: options.database.user,
+      DB_POSTGRESDB_PASSWORD: options.database.password,
+      DB_POSTGRESDB_SCHEMA: 'n8n',
+    });
+  }
+  if (options.mode === 'queue') {
+    Object.assign(env, {
+      EXECUTIONS_MODE: 'queue',
+      QUEUE_BULL_REDIS_HOST: options.redis?.host ?? '127.0.0.1',
+      QUEUE_BULL_REDIS_PORT: String(options.redis?.port ?? 6379),
+      OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true',
+    });
+  }
+  return env;
+}
+
+/**
+ * The SMS node of a flow swapped for an HTTP Request to the local SMS gateway: the provider
+ * change the n8n package's README describes (duplicate the flow, replace one node).
+ */
+export function withLocalSmsGateway(template: Flow, gatewayUrl: string): Flow {
+  const replace = (node: FlowNode): FlowNode =>
+    node.name !== SMS_NODE
+      ? node
+      : {
+          ...node,
+          type: 'n8n-nodes-base.httpRequest',
+          typeVersion: 4.2,
+          parameters: {
+            method: 'POST',
+            url: gatewayUrl,
+            authentication: 'genericCredentialType',
+            genericAuthType: 'httpHeaderAuth',
+            sendBody: true,
+            specifyBody: 'json',
+            jsonBody: '={{ JSON.stringify({ to: $json.to, text: $json.body }) }}',
+            options: {},
+          },
+          credentials: { httpHeaderAuth: CREDENTIAL.gateway },
+        };
+  return {
+    ...template,
+    id: `${template.id}Local`.slice(0, 36),
+    name: `${template.name} (local SMS gateway)`,
+    nodes: template.nodes.map((node) => {
+      const replaced = replace(node);
+      // A webhook id of its own, so the clone's trigger URL differs from the original's.
+      return replaced.webhookId
+        ? { ...replaced, webhookId: `de${replaced.webhookId.slice(2)}` }
+        : replaced;
+    }),
+    active: false,
+  };
+}
+
+function credentials(options: N8nOptions) {
+  const tokens = options.state.tokens;
+  if (!tokens) throw new Error('Strapi API tokens are missing');
+  return [
+    {
+      ...CREDENTIAL.enrouteApi,
+      type: 'enrouteApi',
+      data: { url: options.strapiUrl, apiToken: tokens.fullAccess },
+    },
+    {
+      ...CREDENTIAL.enrouteWebhook,
+      type: 'enrouteWebhookApi',
+      data: { secret: options.state.webhookSecret },
+    },
+    {
+      ...CREDENTIAL.smtp,
+      type: 'smtp',
+      data: {
+        host: options.host,
+        port: options.smtpPort,
+        secure: false,
+        disableStartTls: true,
+        user: '',
+        password: '',
+        hostName: '',
+      },
+    },
+    // The original flows keep their Twilio node: the credential is there to be filled in.
+    {
+      ...CREDENTIAL.twilio,
+      type: 'twilioApi',
+      data: { authType: 'authToken', accountSid: 'AC-fill-in', authToken: 'fill-in' },
+    },
+    {
+      ...CREDENTIAL.gateway,
+      type: 'httpHeaderAuth',
+      data: { name: 'X-Api-Key', value: options.state.smsApiKey },
+    },
+  ];
+}
+
+/** The package as n8n installs a community package: into `<user folder>/.n8n/nodes/node_modules`. */
+async function installPackage(options: N8nOptions): Promise<void> {
+  if (
+    await isStale(path.join(N8N_NODES, 'dist', 'package.json'), [
+      path.join(N8N_NODES, 'nodes'),
+      path.join(N8N_NODES, 'credentials'),
+    ])
+  ) {
+    options.log('build', 'building n8n-nodes-enroute…');
+    await run('build', 'npm', ['run', 'build', '-w', 'n8n-nodes-enroute'], {
+      cwd: ROOT,
+      env: process.env,
+      log: options.log,
+    });
+  }
+  const nodes = path.join(options.dataDir, 'n8n', '.n8n', 'nodes');
+  const target = path.join(nodes, 'node_modules', 'n8n-nodes-enroute');
+  await rm(target, { recursive: true, force: true });
+  await mkdir(target, { recursive: true });
+  await cp(path.join(N8N_NODES, 'dist'), path.join(target, 'dist'), { recursive: true });
+  await cp(path.join(N8N_NODES, 'package.json'), path.join(target, 'package.json'));
+  await writeFile(
+    path.join(nodes, 'package.json'),
+    JSON.stringify(
+      { name: 'installed-nodes', private: true, dependencies: { 'n8n-nodes-enroute': '0.1.0' } },
+      null,
+      2,
+    ),
+  );
+}
+
+/** Credentials and flows, imported and published with n8n's own CLI (first start only). */
+async function importFlows(options: N8nOptions, env: NodeJS.ProcessEnv): Promise<void> {
+  const dir = path.join(options.dataDir, 'n8n', 'import');
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(path.join(dir, 'workflows'), { recursive: true });
+  await writeFile(
+    path.join(dir, 'credentials.json'),
+    JSON.stringify(credentials(options), null, 2),
+    { mode: 0o600 },
+  );
+  const local: string[] = [];
+  for (const { file, flow: original } of await templates()) {
+    const clone = withLocalSmsGateway(original, options.smsGatewayUrl);
+    local.push(clone.id);
+    await writeFile(path.join(dir, 'workflows', file), JSON.stringify(original, null, 2));
+    await writeFile(path.join(dir, 'workflows', `local-${file}`), JSON.stringify(clone, null, 2));
+  }
+  const cli = (args: string[]) =>
+    run('n8n-cli', process.execPath, [N8N_BIN, ...args], { cwd: ROOT, env, log: options.log });
+  options.log('n8n', 'importing the credentials and the five flows (with their local-SMS clones)…');
+  await cli(['import:credentials', `--input=${path.join(dir, 'credentials.json')}`]);
+  await cli(['import:workflow', '--separate', `--input=${path.join(dir, 'workflows')}`]);
+  for (const id of local) await cli(['publish:workflow', `--id=${id}`]);
+  await rm(path.join(dir, 'credentials.json'));
+}
+
+/** The owner account of the editor, set up on the first start. */
+async function setUpOwner(url: string, state: State): Promise<void> {
+  const answer = await fetch(`${url}/rest/owner/setup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ ...state.n8nOwner, firstName: 'Demo', lastName: 'Admin' }),
+  });
+  await answer.body?.cancel();
+}
+
+export async function startN8n(options: N8nOptions): Promise<N8n> {
+  const env = n8nEnv(options);
+  await installPackage(options);
+  if (!options.state.n8nImported) await importFlows(options, env);
+  const url = `http://${options.host}:${options.port}`;
+  const children: Child[] = [];
+  const main = startChild('n8n', process.execPath, [N8N_BIN, 'start'], {
+    cwd: ROOT,
+    env,
+    log: options.log,
+  });
+  children.push(main);
+  try {
+    await waitUntil(
+      'n8n',
+      () =>
+        answers(`${url}/healthz/readiness`).then(async () => {
+          const ready = await fetch(`${url}/healthz/readiness`);
+          return ready.status === 200;
+        }),
+      { timeoutMs: 180_000, child: main },
+    );
+    if (options.mode === 'queue') {
+      const worker = startChild(
+        'worker',
+        process.execPath,
+        [N8N_BIN, 'worker', '--concurrency=20'],
+        {
+          cwd: ROOT,
+          env: { ...env, QUEUE_HEALTH_CHECK_ACTIVE: 'false' },
+          log: options.log,
+        },
+      );
+      children.push(worker);
+    }
+    await setUpOwner(url, options.state);
+  } catch (error) {
+    await Promise.all(children.map((child) => child.stop()));
+    throw error;
+  }
+  const clones = (await templates()).map(({ flow }) =>
+    withLocalSmsGateway(flow, options.smsGatewayUrl),
+  );
+  const eventTriggerUrls = clones
+    .flatMap((flow) => flow.nodes)
+    .filter((node) => node.type === TRIGGER_TYPE && node.webhookId)
+    .map((node) => `${url}/webhook/${node.webhookId}/${TRIGGER_PATH}`);
+  const reminder = clones.find((flow) => flow.nodes.some((node) => node.type === SCHEDULE_TYPE));
+  if (!reminder) throw new Error('n8n-nodes-enroute/workflows has no scheduled (reminder) flow');
+
+  return {
+    url,
+    eventTriggerUrls,
+    async runReminders() {
+      await run('reminder', process.execPath, [N8N_BIN, 'execute', `--id=${reminder.id}`], {
+        cwd: ROOT,
+        env,
+        log: options.log,
+      });
+    },
+    async stop() {
+      for (const child of children.reverse()) await child.stop(20_000);
+    },
+  };
+}
