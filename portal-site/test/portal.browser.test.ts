@@ -191,6 +191,7 @@ describe.skipIf(!hasChromium)('portal in Chromium', () => {
     const { page, context } = await open('/t/state-traveling');
     await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
     const canvas = page.locator('[data-map]');
+    await page.locator('.map-ready').waitFor();
     await expect.poll(() => canvas.getAttribute('data-technician-at')).toBe('48.8566,2.3522');
 
     const later = '2026-11-25T13:35:00.000Z';
@@ -226,6 +227,7 @@ describe.skipIf(!hasChromium)('portal in Chromium', () => {
     standIn.reset();
     const { page, context } = await open('/t/state-traveling');
     const canvas = page.locator('[data-map]');
+    await page.locator('.map-ready').waitFor();
     await expect.poll(() => canvas.getAttribute('data-technician-at')).toBe('48.8566,2.3522');
     standIn.dropLiveStreams();
     await new Promise((done) => setTimeout(done, 100));
@@ -245,6 +247,7 @@ describe.skipIf(!hasChromium)('portal in Chromium', () => {
     const { page, context } = await open('/t/state-traveling');
     const canvas = page.locator('[data-map]');
     const notice = page.locator('[data-position-stale]');
+    await page.locator('.map-ready').waitFor();
     await expect.poll(() => canvas.getAttribute('data-technician-at')).toBe('48.8566,2.3522');
     expect(await notice.isVisible()).toBe(false);
 
@@ -253,7 +256,7 @@ describe.skipIf(!hasChromium)('portal in Chromium', () => {
       position: { ...view.position!, lat: 48.9, lng: 2.4, stale: true },
     }));
     await expect.poll(() => notice.isVisible(), { timeout: 2000 }).toBe(true);
-    expect(await canvas.getAttribute('data-technician-at')).toBe('');
+    await expect.poll(() => canvas.getAttribute('data-technician-at')).toBe('');
     expect(await page.locator('[data-map-technician]').isVisible()).toBe(false);
     expect(await page.content()).not.toContain('48.9,2.4');
 

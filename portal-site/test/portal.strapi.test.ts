@@ -72,6 +72,7 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('portal with a real Strapi', () => {
     expect(await page.locator('[data-eta-time]').textContent()).toMatch(/\d/);
     await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
     const canvas = page.locator('[data-map]');
+    await page.locator('.map-ready').waitFor();
     await expect.poll(() => canvas.getAttribute('data-technician-at')).toBe('48.8566,2.3522');
 
     const next = nearParis(3);

@@ -27,38 +27,54 @@ export function createPortalClient(config: StrapiPortalConfig) {
   });
 
   const validated = boundedMemo<PortalLookup>(500);
+  const inFlight = new Map<string, Promise<PortalLookup>>();
+
+  async function requestView(code: string, locale: string | null): Promise<PortalLookup> {
+    let response: Response;
+    try {
+      response = await send(portalViewUrl(config.strapiUrl, code, locale), {
+        headers: headers(),
+        signal: AbortSignal.timeout(config.timeoutMs),
+      });
+    } catch (error) {
+      return failure(error);
+    }
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (error) {
+      return failure(error);
+    }
+    // The same answer validates the same way: a page viewed again is not checked again.
+    return validated(`${response.status}\n${text}`, () => {
+      let body: unknown;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        return {
+          kind: 'error',
+          reason: 'invalid-response',
+          detail: `Strapi answered ${response.status} without JSON`,
+        };
+      }
+      return interpretPortalResponse(response.status, body);
+    });
+  }
 
   return {
-    async fetchView(code: string, locale: string | null): Promise<PortalLookup> {
-      let response: Response;
-      try {
-        response = await send(portalViewUrl(config.strapiUrl, code, locale), {
-          headers: headers(),
-          signal: AbortSignal.timeout(config.timeoutMs),
-        });
-      } catch (error) {
-        return failure(error);
+    /**
+     * The view of a code in a locale. Requests for the same view that arrive while one is on
+     * its way to Strapi share its answer: a crowd on one page costs Strapi one read per round
+     * trip, and no answer is older than that round trip. Nothing is kept after it.
+     */
+    fetchView(code: string, locale: string | null): Promise<PortalLookup> {
+      const key = `${code}\n${locale ?? ''}`;
+      let pending = inFlight.get(key);
+      if (!pending) {
+        pending = requestView(code, locale).finally(() => inFlight.delete(key));
+        inFlight.set(key, pending);
       }
-      let text: string;
-      try {
-        text = await response.text();
-      } catch (error) {
-        return failure(error);
-      }
-      // The same answer validates the same way: a page viewed again is not checked again.
-      return validated(`${response.status}\n${text}`, () => {
-        let body: unknown;
-        try {
-          body = JSON.parse(text);
-        } catch {
-          return {
-            kind: 'error',
-            reason: 'invalid-response',
-            detail: `Strapi answered ${response.status} without JSON`,
-          };
-        }
-        return interpretPortalResponse(response.status, body);
-      });
+      return pending;
     },
 
     async submitRating(code: string, rating: RatingRequest): Promise<RatingOutcome> {

@@ -46,6 +46,26 @@ describe('portal view client', () => {
     expect(strapi.seen[0]!.headers.authorization).toBe('Bearer read-only');
   });
 
+  it('shares one read between requests for the same view on its way, and keeps nothing after', async () => {
+    let answered = 0;
+    const strapi = await strapiStandIn(() => {
+      answered += 1;
+      return { status: 200, body: JSON.stringify(portalViewFixture('traveling', 'en')) };
+    });
+    const client = createPortalClient({ strapiUrl: strapi.url, token: 't', timeoutMs: 1000 });
+    const crowd = await Promise.all(
+      Array.from({ length: 20 }, () => client.fetchView(FIXTURE_CODE, 'en')),
+    );
+    expect(crowd.every((lookup) => lookup.kind === 'view')).toBe(true);
+    await client.fetchView(FIXTURE_CODE, 'ar');
+    expect(strapi.seen.map((request) => request.url)).toEqual([
+      `/api/enroute/portal/${FIXTURE_CODE}?locale=en`,
+      `/api/enroute/portal/${FIXTURE_CODE}?locale=ar`,
+    ]);
+    await client.fetchView(FIXTURE_CODE, 'en');
+    expect(answered).toBe(3);
+  });
+
   it('maps 404 to the not-available view', async () => {
     const strapi = await strapiStandIn(() => ({
       status: 404,
