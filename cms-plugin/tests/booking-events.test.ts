@@ -14,6 +14,12 @@ onEveryDatabase('booking events: outbox and relay to the webhook', (host) => {
   beforeAll(async () => {
     receiver = await startReceiver(SECRET);
     fullAccess = host().tokens.fullAccess;
+    // Events are always signed: a URL without its secret is refused.
+    const unsigned = await host().admin('PUT', '/settings', { webhookUrl: receiver.url });
+    expect(unsigned.status).toBe(400);
+    expect(unsigned.body.error?.details?.errors?.map((error) => error.path)).toEqual([
+      'webhookSecret',
+    ]);
     const settings = await host().admin('PUT', '/settings', {
       webhookUrl: receiver.url,
       webhookSecret: SECRET,

@@ -10,7 +10,7 @@ export type RelayOptions = BackoffOptions & {
   batchSize: number;
 };
 
-export type WebhookTarget = { url: string; secret: string | null };
+export type WebhookTarget = { url: string; secret: string };
 
 /**
  * Delivers the outbox to the webhook: oldest first, one booking's events strictly in order
@@ -30,9 +30,10 @@ export function createRelay(
   let pendingKick = false;
 
   async function deliver(event: PendingEvent, to: WebhookTarget): Promise<string | null> {
-    const headers: Record<string, string> = { 'content-type': 'application/json' };
-    if (to.secret)
-      headers[SIGNATURE_HEADER] = signPayload(to.secret, event.body, Math.floor(Date.now() / 1000));
+    const headers = {
+      'content-type': 'application/json',
+      [SIGNATURE_HEADER]: signPayload(to.secret, event.body, Math.floor(Date.now() / 1000)),
+    };
     try {
       const response = await fetch(to.url, {
         method: 'POST',

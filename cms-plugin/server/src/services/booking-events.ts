@@ -17,7 +17,10 @@ export const createBookingEventsService = ({ strapi }: { strapi: Core.Strapi }) 
     outbox,
     async () => {
       const stored = await settings().read();
-      return stored.webhookUrl ? { url: stored.webhookUrl, secret: stored.webhookSecret } : null;
+      // Events wait in the outbox until a URL and its signing secret are set.
+      return stored.webhookUrl && stored.webhookSecret
+        ? { url: stored.webhookUrl, secret: stored.webhookSecret }
+        : null;
     },
     options,
   );

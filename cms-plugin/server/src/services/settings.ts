@@ -76,6 +76,12 @@ export const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
         });
       }
     }
+    if (next.webhookUrl && !next.webhookSecret) {
+      errors.push({
+        path: 'webhookSecret',
+        message: 'is required with a webhook URL: it signs every booking event',
+      });
+    }
     if (next.sandboxPhone) {
       const phone = E164Phone.safeParse(next.sandboxPhone);
       if (phone.success) next.sandboxPhone = phone.data;
