@@ -58,6 +58,7 @@ function recordNode(name: string, id: string, position: [number, number]): INode
       outcome: 'auto',
       providerMessageId:
         '={{ $json.sid ?? $json.messageId ?? $json.id ?? $json.messages?.[0]?.id ?? "" }}',
+      preparedMessage: `={{ $('${NODE.prepare}').item.json }}`,
     },
     credentials: API_CREDENTIAL,
   };

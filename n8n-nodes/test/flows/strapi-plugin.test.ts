@@ -89,6 +89,25 @@ function mailFor(providerMessageId: string | null | undefined): ParsedMail | und
   return providers.smtp.received.find((mail) => mail.messageId === providerMessageId);
 }
 
+function icsOf(mail: ParsedMail | undefined): string | undefined {
+  return mail?.attachments.find((a) => a.filename?.endsWith('.ics'))?.content.toString();
+}
+
+/** A message logged sent on both channels, and the email that reached the SMTP server. */
+function sentBothWays(log: Awaited<ReturnType<typeof logOf>>, type: string) {
+  const entries = log.filter((entry) => entry.message.startsWith(`${type}:`));
+  expect(entries.map((entry) => entry.message).sort()).toEqual([
+    `${type}:email:sent`,
+    `${type}:sms:sent`,
+  ]);
+  const email = entries.find((entry) => entry.message === `${type}:email:sent`);
+  const sms = entries.find((entry) => entry.message === `${type}:sms:sent`);
+  return {
+    mail: mailFor(email?.providerMessageId),
+    text: providers.twilio.messages.find((message) => message.sid === sms?.providerMessageId),
+  };
+}
+
 /** Changes a booking through the plugin's records API and waits for the flows it starts. */
 async function change(bookingId: string, body: Record<string, unknown>, sent: number) {
   const answer = await host.api('PATCH', `/bookings/${bookingId}`, host.tokens.fullAccess, body);
@@ -112,26 +131,17 @@ describe('with a real Strapi and the Enroute plugin', () => {
     const run = await engine.run(template('reminder.json'), [{ json: {} }]);
     expect(run.status).toBe('success');
 
-    const log = await logOf(booking.documentId);
-    expect(log.map((entry) => entry.message).sort()).toEqual([
-      'reminder:email:sent',
-      'reminder:sms:sent',
-    ]);
-    const mail = mailFor(log.find((entry) => entry.message.includes(':email:'))?.providerMessageId);
+    const { mail, text } = sentBothWays(await logOf(booking.documentId), 'reminder');
     expect(mail?.subject).toMatch(/^Rappel : votre rendez-vous du /);
     expect(mail?.text).toContain('Bonjour Camille Martin,');
     const link = PORTAL_LINK.exec(mail?.html || '')?.[0];
     expect(link).toBeDefined();
     expect(mail?.text).toContain(link);
-    const ics = mail?.attachments.find((a) => a.filename?.endsWith('.ics'))?.content.toString();
-    expect(ics).toContain('METHOD:REQUEST');
-    expect(ics).toContain(`UID:${booking.documentId}@enroute`);
-    expect(ics).toMatch(/DTSTART;TZID=Europe\/Paris:/);
-    const sms = providers.twilio.messages.find(
-      (m) => m.sid === log.find((entry) => entry.message.includes(':sms:'))?.providerMessageId,
-    );
-    expect(sms).toMatchObject({ to: '+33612345678' });
-    expect(sms?.body).toMatch(PORTAL_LINK);
+    expect(icsOf(mail)).toContain('METHOD:REQUEST');
+    expect(icsOf(mail)).toContain(`UID:${booking.documentId}@enroute`);
+    expect(icsOf(mail)).toMatch(/DTSTART;TZID=Europe\/Paris:/);
+    expect(text).toMatchObject({ to: '+33612345678' });
+    expect(text?.body).toMatch(PORTAL_LINK);
 
     // The portal link is a real access code of the plugin's.
     const token = link?.split('/t/')[1];
@@ -151,57 +161,31 @@ describe('with a real Strapi and the Enroute plugin', () => {
     });
     const emailsBefore = providers.smtp.received.length;
     const log = await change(booking.documentId, { status: 'traveling' }, 2);
-    expect(log.map((entry) => entry.message).sort()).toEqual([
-      'traveling:email:sent',
-      'traveling:sms:sent',
-    ]);
+    const { mail, text } = sentBothWays(log, 'traveling');
     expect(providers.smtp.received.length).toBe(emailsBefore + 1);
-    const mail = mailFor(log.find((entry) => entry.message.includes(':email:'))?.providerMessageId);
     expect(mail?.subject).toBe('Jordan Lee est en route');
     expect(mail?.html).toMatch(PORTAL_LINK);
+    expect(text?.body).toMatch(PORTAL_LINK);
     ids.travel = booking.documentId;
   });
 
   it('completed: the booking marked completed gets the completion message', async () => {
     const log = await change(ids.travel!, { status: 'completed' }, 4);
-    const completed = log.filter((entry) => entry.message.startsWith('completed:'));
-    expect(completed.map((entry) => entry.message).sort()).toEqual([
-      'completed:email:sent',
-      'completed:sms:sent',
-    ]);
-    const mail = mailFor(
-      completed.find((entry) => entry.message.includes(':email:'))?.providerMessageId,
-    );
-    expect(mail?.subject).toBe('Votre intervention est terminée');
+    expect(sentBothWays(log, 'completed').mail?.subject).toBe('Votre intervention est terminée');
   });
 
   it('rescheduled: the reminded booking moved by a day gets the new time and an updated invitation', async () => {
     const log = await change(ids.remind!, { start: inDays(2), end: inDays(2, 2) }, 4);
-    const moved = log.filter((entry) => entry.message.startsWith('rescheduled:'));
-    expect(moved.map((entry) => entry.message).sort()).toEqual([
-      'rescheduled:email:sent',
-      'rescheduled:sms:sent',
-    ]);
-    const mail = mailFor(
-      moved.find((entry) => entry.message.includes(':email:'))?.providerMessageId,
-    );
+    const { mail } = sentBothWays(log, 'rescheduled');
     expect(mail?.subject).toMatch(/^Votre rendez-vous est déplacé au /);
-    const ics = mail?.attachments.find((a) => a.filename?.endsWith('.ics'))?.content.toString();
-    expect(ics).toContain('METHOD:REQUEST');
+    expect(icsOf(mail)).toContain('METHOD:REQUEST');
   });
 
   it('canceled: the reminded booking canceled gets a cancellation with the calendar CANCEL', async () => {
     const log = await change(ids.remind!, { status: 'canceled' }, 6);
-    const canceled = log.filter((entry) => entry.message.startsWith('canceled:'));
-    expect(canceled.map((entry) => entry.message).sort()).toEqual([
-      'canceled:email:sent',
-      'canceled:sms:sent',
-    ]);
-    const mail = mailFor(
-      canceled.find((entry) => entry.message.includes(':email:'))?.providerMessageId,
-    );
+    const { mail, text } = sentBothWays(log, 'canceled');
     expect(mail?.subject).toMatch(/ est annulé$/);
-    const ics = mail?.attachments.find((a) => a.filename?.endsWith('.ics'))?.content.toString();
-    expect(ics).toContain('METHOD:CANCEL');
+    expect(icsOf(mail)).toContain('METHOD:CANCEL');
+    expect(text?.body).not.toMatch(PORTAL_LINK);
   });
 });

@@ -157,6 +157,13 @@ describe('reminder template', () => {
       'email:sent',
       'sms:sent',
     ]);
+    // The log keeps what the customer got.
+    expect(remind.email?.result?.content).toEqual({
+      subject: remind.mails[0]?.subject,
+      html: expect.stringContaining('Your appointment is coming up'),
+      text: expect.stringContaining('Hello Ana Reporter,'),
+    });
+    expect(remind.sms?.result?.content).toEqual({ body: remind.texts[0]?.body });
 
     const optOut = delivered('b-optout', 'reminder');
     expect(optOut.mails.map((mail) => mail.to && !Array.isArray(mail.to) && mail.to.text)).toEqual([

@@ -45,7 +45,37 @@ export const description: INodeProperties[] = [
     default: '={{ $json.sid ?? $json.messageId ?? $json.id ?? $json.messages?.[0]?.id ?? "" }}',
     description: "The provider's ID for the message: Twilio's sid, the SMTP message ID, …",
   },
+  {
+    displayName: 'Prepared Message',
+    name: 'preparedMessage',
+    type: 'json',
+    displayOptions: { show },
+    default: '',
+    placeholder: "={{ $('Prepare').item.json }}",
+    description:
+      'The message as the prepare operation gave it; its subject, HTML, text or SMS body are kept in the log to show what was sent',
+  },
 ];
+
+/** What the log keeps of a prepared message: the words the customer got. */
+export function sentContent(prepared: unknown): DeliveryResult['content'] {
+  let value = prepared;
+  if (typeof value === 'string') {
+    if (!value.trim()) return undefined;
+    try {
+      value = JSON.parse(value);
+    } catch {
+      return undefined;
+    }
+  }
+  if (!value || typeof value !== 'object') return undefined;
+  const content: NonNullable<DeliveryResult['content']> = {};
+  for (const field of ['subject', 'html', 'text', 'body'] as const) {
+    const text = (value as Record<string, unknown>)[field];
+    if (typeof text === 'string') content[field] = text;
+  }
+  return Object.keys(content).length > 0 ? content : undefined;
+}
 
 /** The provider node's error, as n8n passes it on: a string, or an object with a message. */
 export function providerError(json: IDataObject): string | null {
@@ -84,12 +114,14 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
       );
       const provider = this.getInputSourceData(0)?.previousNode;
       const reason = [provider, error ?? 'marked failed'].filter(Boolean).join(': ');
+      const content = sentContent(this.getNodeParameter('preparedMessage', itemIndex, ''));
       const result: DeliveryResult = failed
-        ? { state: 'failed', reason: reason.slice(0, 2000), providerResponse: json }
+        ? { state: 'failed', reason: reason.slice(0, 2000), providerResponse: json, content }
         : {
             state: 'sent',
             ...(providerMessageId ? { providerMessageId: providerMessageId.slice(0, 255) } : {}),
             providerResponse: json,
+            content,
           };
       const notification = await client.recordResult(notificationId, result);
       out.push({ json: { ...notification }, pairedItem: { item: itemIndex } });
