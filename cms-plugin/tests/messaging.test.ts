@@ -7,6 +7,7 @@ import {
   Notification,
 } from '../shared/contracts/messaging.ts';
 import { inDays, putBooking } from './support/fixtures.ts';
+import { startHost } from './support/host.ts';
 import { onEveryDatabase } from './support/suite.ts';
 
 onEveryDatabase('content API: message claims, results and due reminders', (host) => {
@@ -65,6 +66,38 @@ onEveryDatabase('content API: message claims, results and due reminders', (host)
       [request.idempotencyKey],
     );
     expect(Number(rows[0]?.n)).toBe(1);
+  });
+
+  it('lets one claim win when two Strapi instances share the database', async (context) => {
+    // The scale path: several instances on one PostgreSQL database.
+    if (host().database.client !== 'postgres') return context.skip();
+    const second = await startHost({
+      database: host().database,
+      env: { ENROUTE_RELAY_ENABLED: 'false' },
+    });
+    try {
+      const { booking } = await putBooking(host(), fullAccess, 'two-instances');
+      const request = {
+        idempotencyKey: `${booking.documentId}:canceled:sms`,
+        bookingId: booking.documentId,
+        type: 'canceled',
+        channel: 'sms',
+        recipient: '+33612345678',
+      };
+      const answers = await Promise.all(
+        Array.from({ length: 20 }, (_, index) =>
+          index % 2 === 0
+            ? claim(request)
+            : second.api('POST', '/messaging/notifications', second.tokens.fullAccess, request),
+        ),
+      );
+      expect(answers.map((answer) => answer.status).sort()).toEqual([
+        201,
+        ...Array<number>(19).fill(409),
+      ]);
+    } finally {
+      await second.stop();
+    }
   });
 
   it('records a result once, and names what is missing', async () => {
