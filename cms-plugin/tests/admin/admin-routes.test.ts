@@ -228,6 +228,23 @@ onEveryDatabase(
           '#123abc',
         );
 
+        const heading = await host().admin('POST', '/preview', {
+          type: 'reminder',
+          locale: 'en',
+          bookingId,
+          snippets: { 'reminder.heading': 'Ready for {{ booking.number }}?' },
+        });
+        expect(PreviewResponse.parse(heading.body.data).email.html).toContain(
+          'Ready for WO-admin?',
+        );
+        // Nothing was saved by previewing.
+        const stored = SnippetList.parse(
+          (await host().admin('GET', '/snippets?locale=en')).body.data,
+        );
+        expect(
+          stored.snippets.find((snippet) => snippet.key === 'reminder.heading')?.value,
+        ).not.toContain('Ready for');
+
         const locale = await host().admin('POST', '/preview', { type: 'reminder', locale: 'xx' });
         expect(locale.status).toBe(400);
         expect(locale.body.error?.details?.errors?.[0]?.path).toBe('locale');
