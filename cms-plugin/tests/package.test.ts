@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -67,12 +68,45 @@ describe('npm pack', () => {
         'dist/admin/index.mjs',
         'dist/contracts/index.js',
         'dist/contracts/index.mjs',
+        'dist/contracts/index.d.ts',
       ]),
     );
     expect(files.filter((file) => !file.startsWith('dist/'))).toEqual(
       expect.arrayContaining(['package.json', 'README.md']),
     );
     expect(files.filter((file) => /^(server|admin|shared|tests|host)\//.test(file))).toEqual([]);
+  });
+
+  it('types the contracts for a TypeScript integration', async () => {
+    const work = path.dirname(path.dirname(installed));
+    const typecheck = async (source: string) => {
+      await writeFile(path.join(work, 'integration.ts'), source);
+      await writeFile(
+        path.join(work, 'tsconfig.json'),
+        JSON.stringify({
+          compilerOptions: {
+            module: 'nodenext',
+            strict: true,
+            noEmit: true,
+            skipLibCheck: true,
+            types: [],
+          },
+          files: ['integration.ts'],
+        }),
+      );
+      const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+      return run(process.execPath, [tsc, '-p', work], { cwd: work, env }).then(
+        () => '',
+        (error: { stdout?: string }) => error.stdout ?? String(error),
+      );
+    };
+    const use = `import { BookingEvent, ClaimRequest, type IssuedAccessCode } from 'strapi-plugin-enroute/contracts';
+export const claim = ClaimRequest.parse({ idempotencyKey: 'k', bookingId: 'b', type: 'reminder', channel: 'sms', recipient: null });
+export const type: BookingEvent['type'] = 'booking.created';
+`;
+    expect(await typecheck(use)).toBe('');
+    const misuse = `${use}export const code: IssuedAccessCode = { documentId: 'd', token: 42, url: 'u', expiresAt: 'e' };\n`;
+    expect(await typecheck(misuse)).toContain("Type 'number' is not assignable to type 'string'");
   });
 
   it('runs in a Strapi app from the installed package', async () => {
