@@ -21,7 +21,7 @@ export default [
     settings: {
       'import-x/resolver-next': [
         createTypeScriptImportResolver({
-          conditionNames: ['source', 'types', 'import', 'require', 'node', 'default'],
+          conditionNames: ['source', 'import', 'require', 'node', 'default'],
         }),
       ],
     },

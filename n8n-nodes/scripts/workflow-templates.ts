@@ -5,6 +5,9 @@ import type { IConnections, INode, IWorkflowSettings } from 'n8n-workflow';
  * time (Loop Over Items) → n8n's own Send Email and Twilio nodes (retried, failures on their
  * error output) → Enroute record delivery → next message.
  *
+ * The SMS branch sits above the email branch: n8n (execution order v1) runs the topmost branch
+ * first, and a text is what a customer waiting for the technician sees first.
+ *
  * One message per provider execution matters: n8n retries a node by running it again for all
  * its input items (which would send the messages that went out a second time), and provider
  * nodes that answer without paired items (Twilio's) would leave Record Delivery unable to tell
@@ -77,14 +80,14 @@ function loopNode(name: string, id: string, position: [number, number]): INode {
 
 export function deliveryNodes(idPrefix: string): INode[] {
   return [
-    loopNode(NODE.eachEmail, `${idPrefix}-each-email`, [600, 200]),
-    loopNode(NODE.eachSms, `${idPrefix}-each-sms`, [600, 420]),
+    loopNode(NODE.eachEmail, `${idPrefix}-each-email`, [600, 420]),
+    loopNode(NODE.eachSms, `${idPrefix}-each-sms`, [600, 200]),
     {
       id: `${idPrefix}-email`,
       name: NODE.email,
       type: 'n8n-nodes-base.emailSend',
       typeVersion: 2.1,
-      position: [840, 200],
+      position: [840, 420],
       parameters: {
         fromEmail: 'Enroute <notifications@example.com>',
         toEmail: '={{ $json.to }}',
@@ -102,7 +105,7 @@ export function deliveryNodes(idPrefix: string): INode[] {
       name: NODE.sms,
       type: 'n8n-nodes-base.twilio',
       typeVersion: 1,
-      position: [840, 420],
+      position: [840, 200],
       parameters: {
         resource: 'sms',
         operation: 'send',
@@ -115,8 +118,8 @@ export function deliveryNodes(idPrefix: string): INode[] {
       credentials: { twilioApi: { id: 'enroute-twilio', name: 'Twilio' } },
       ...PROVIDER_RETRY,
     },
-    recordNode(NODE.recordEmail, `${idPrefix}-record-email`, [1080, 200]),
-    recordNode(NODE.recordSms, `${idPrefix}-record-sms`, [1080, 420]),
+    recordNode(NODE.recordEmail, `${idPrefix}-record-email`, [1080, 420]),
+    recordNode(NODE.recordSms, `${idPrefix}-record-sms`, [1080, 200]),
   ];
 }
 

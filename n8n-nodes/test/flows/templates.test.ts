@@ -198,7 +198,11 @@ describe('event templates', () => {
       body,
     );
     expect(answer.status).toBe(200);
-    expect((await answer.run)?.status).toBe('success');
+    const run = await answer.run;
+    expect(run?.status).toBe('success');
+    // The text goes out before the email.
+    const started = (node: string) => run?.data.resultData.runData[node]?.[0]?.startTime ?? NaN;
+    expect(started(NODE.sms)).toBeLessThan(started(NODE.email));
 
     const { mails, texts, log } = delivered('b-travel', 'traveling');
     expectEmail(mails[0], {
