@@ -25,6 +25,7 @@ describe.skipIf(!existsSync(CHROMIUM))('admin pages in Chromium', () => {
   let bookingLabel = '';
   let release: (() => Promise<void>) | undefined;
 
+  /** The admin scrolls inside its own frame: the tall viewport keeps each page whole. */
   const shot = (name: string) =>
     page.screenshot({ path: `${ARTIFACTS}${name}.png`, fullPage: true });
   const open = async (path: string, heading: string) => {
@@ -94,7 +95,7 @@ describe.skipIf(!existsSync(CHROMIUM))('admin pages in Chromium', () => {
         '--no-first-run',
       ],
     });
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    page = await browser.newPage({ viewport: { width: 1440, height: 2000 } });
     await page.goto(`${host.url}/admin/auth/login`);
     await page.getByLabel('Email').fill(ADMIN.email);
     await page.getByLabel('Password').fill(ADMIN.password);
