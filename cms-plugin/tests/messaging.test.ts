@@ -141,6 +141,28 @@ onEveryDatabase('content API: message claims, results and due reminders', (host)
     ).toBe(404);
   });
 
+  it('lets one of simultaneous retries claim a message that failed', async () => {
+    const { booking } = await putBooking(host(), fullAccess, 'retry');
+    const first = await claimMessage(booking.documentId, 'traveling', 'sms');
+    await recordResult(first.notification.documentId, {
+      state: 'failed',
+      reason: 'provider-error: 503',
+    });
+    const retries = await Promise.all(
+      Array.from({ length: 5 }, () => claimMessage(booking.documentId, 'traveling', 'sms')),
+    );
+    expect(retries.map((retry) => retry.status).sort()).toEqual([201, 409, 409, 409, 409]);
+    for (const retry of retries) {
+      expect(retry.notification.documentId).toBe(first.notification.documentId);
+      expect(retry.notification.state).toBe('pending');
+    }
+    // Once sent, it is never claimed again.
+    await recordResult(first.notification.documentId, { state: 'sent' });
+    const after = await claimMessage(booking.documentId, 'traveling', 'sms');
+    expect(after.status).toBe(409);
+    expect(after.notification).toMatchObject({ state: 'sent', attempts: 2 });
+  });
+
   it('refuses a bad claim without logging anything', async () => {
     const before = await host().database.select('select count(*) as n from enroute_notifications');
     const unknownBooking = await claim({

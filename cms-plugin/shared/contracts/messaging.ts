@@ -21,7 +21,9 @@ import { Branding } from './branding.ts';
  *                                                    bookings with a reminder for their current
  *                                                    start already logged left out)
  *   POST /messaging/notifications                  → ClaimRequest ⇒ 201 ClaimResponse (won) or
- *                                                    409 ClaimResponse (key already claimed)
+ *                                                    409 ClaimResponse (key already claimed);
+ *                                                    a key whose message failed is won again
+ *                                                    by one claim (201)
  *   POST /messaging/notifications/:id/result       → DeliveryResult ⇒ 200 Notification
  *   POST /messaging/bookings/:documentId/access-codes → 201 IssuedAccessCode
  */

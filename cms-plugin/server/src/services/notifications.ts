@@ -9,7 +9,7 @@ import type { Channel, MessageType, NotificationState } from '../../../shared/co
 import { RequestError, invalid, notFound } from '../validation/errors.ts';
 import { isUniqueViolation } from '../utils/db-errors.ts';
 import { maskRecipient } from '../utils/mask.ts';
-import { documents, instant, relation, text, type Row } from '../utils/store.ts';
+import { documents, instant, query, relation, text, type Row } from '../utils/store.ts';
 import { UID } from '../utils/uids.ts';
 
 function view(row: Row): Notification {
@@ -32,7 +32,8 @@ function view(row: Row): Notification {
 
 /**
  * The message log. A message is claimed before it is sent: the idempotency key is unique in
- * the database, so of any number of simultaneous claims exactly one wins.
+ * the database, so of any number of simultaneous claims exactly one wins. A message whose
+ * sending failed can be claimed again, by one of simultaneous claims.
  */
 export const createNotificationsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const log = () => documents(strapi, UID.notification);
@@ -48,6 +49,16 @@ export const createNotificationsService = ({ strapi }: { strapi: Core.Strapi }) 
         throw invalid('reason', 'is required when state is skipped');
       }
       const existing = await byKey(request.idempotencyKey);
+      if (existing?.state === 'failed' && request.state === 'pending') {
+        // A message that failed may be tried again: of simultaneous retries, the one whose
+        // update finds it still failed wins.
+        const { count } = await query(strapi, UID.notification).updateMany({
+          where: { idempotencyKey: request.idempotencyKey, state: 'failed' },
+          data: { state: 'pending', recipient: request.recipient, updatedAt: new Date() },
+        });
+        const current = (await byKey(request.idempotencyKey)) ?? existing;
+        return { claimed: count === 1, notification: view(current) };
+      }
       if (existing) return { claimed: false, notification: view(existing) };
       const booking = await documents(strapi, UID.booking).findOne({
         documentId: request.bookingId,
