@@ -1,32 +1,38 @@
 /**
  * Lighthouse (mobile, its default) on the traveling page of the built portal, in Debian's
- * Chromium, with the fixture stand-in as Strapi. Prints as its last line:
+ * Chromium, with a real Strapi (the Enroute plugin, SQLite) behind it. Prints as its last line:
  *   lighthouse: performance=<n> accessibility=<n>
- * Run with `npm run bench:lighthouse -w @enroute/portal`.
+ * Run with `npm run bench:lighthouse`.
  */
+import { writeFile } from 'node:fs/promises';
 import lighthouse from 'lighthouse';
 import { chromium } from 'playwright-core';
 import { buildAndStartPortal, freePort } from '../test/built-portal.ts';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../test/chromium.ts';
-import { startPortalStandIn } from '../test/strapi-portal-stand-in.ts';
+import { strapiWithTravelingBooking } from './real-strapi.ts';
 
-const TOKEN = 'bench-token';
-
-const standIn = await startPortalStandIn(TOKEN);
-const portal = await buildAndStartPortal({ STRAPI_URL: standIn.url, STRAPI_PORTAL_TOKEN: TOKEN });
+const strapi = await strapiWithTravelingBooking();
+const portal = await buildAndStartPortal({
+  STRAPI_URL: strapi.url,
+  STRAPI_PORTAL_TOKEN: strapi.readOnlyToken,
+});
 const debuggingPort = await freePort();
 const browser = await chromium.launch({
   executablePath: CHROMIUM_PATH,
   args: [`--remote-debugging-port=${debuggingPort}`, ...CHROMIUM_FLAGS],
 });
 try {
-  const result = await lighthouse(`${portal.url}/t/${standIn.codeFor('traveling')}`, {
+  const result = await lighthouse(`${portal.url}/t/${strapi.code}`, {
     port: debuggingPort,
     onlyCategories: ['performance', 'accessibility'],
     logLevel: 'error',
     output: 'json',
   });
   if (!result) throw new Error('lighthouse returned no result');
+  // The whole report, for a closer look: LIGHTHOUSE_REPORT=report.json npm run bench:lighthouse
+  if (process.env.LIGHTHOUSE_REPORT) {
+    await writeFile(process.env.LIGHTHOUSE_REPORT, JSON.stringify(result.lhr, null, 2));
+  }
   const score = (id: string) => Math.round((result.lhr.categories[id]?.score ?? 0) * 100);
   const metrics = [
     'first-contentful-paint',
@@ -42,5 +48,5 @@ try {
 } finally {
   await browser.close();
   await portal.stop();
-  await standIn.close();
+  await strapi.stop();
 }
