@@ -26,6 +26,16 @@ export default ({ env }) => {
         filename: path.resolve(env('DATABASE_FILENAME', path.join('.tmp', 'data.db'))),
       },
       useNullAsDefault: true,
+      pool: {
+        // Write-ahead log: readers do not wait for the writer, and a commit does not wait for
+        // the disk (synchronous=NORMAL keeps the file consistent after any crash; only a power
+        // loss can take back the last commits).
+        afterCreate: (connection, done) => {
+          connection.pragma('journal_mode = WAL');
+          connection.pragma('synchronous = NORMAL');
+          done();
+        },
+      },
     },
   };
 };

@@ -90,6 +90,9 @@ export function createPositionStore(strapi: Core.Strapi) {
     writing = true;
     try {
       while (queue.length > 0) {
+        // Let the requests that arrived meanwhile be read first: they join this write. (SQLite
+        // commits synchronously, so they queue up while a commit is under way.)
+        await new Promise<void>((resolve) => setImmediate(resolve));
         const batch = queue;
         queue = [];
         try {
@@ -114,8 +117,7 @@ export function createPositionStore(strapi: Core.Strapi) {
           settle: (stored) => resolve({ resourceId, stored }),
           fail: reject,
         });
-        if (!writing) setImmediate(() => void drain());
-        writing = true;
+        if (!writing) void drain();
       });
     },
   };
