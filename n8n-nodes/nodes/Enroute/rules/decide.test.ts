@@ -276,6 +276,18 @@ describe('sandbox', () => {
     ]);
   });
 
+  it('skips rather than sends to a test address or number that is not valid', () => {
+    const sandbox = settings({
+      sandbox: { enabled: true, email: 'qa-at-example.com', phone: '+1 415 555 2671' },
+    });
+    expect(
+      decideMessages({ type: 'reminder', context: context(), settings: sandbox, now: NOW }),
+    ).toMatchObject([
+      { channel: 'email', to: 'qa-at-example.com', decision: 'skip', reason: 'invalid-address' },
+      { channel: 'sms', to: '+1 415 555 2671', decision: 'skip', reason: 'invalid-number' },
+    ]);
+  });
+
   it('does not redirect when sandbox mode is off', () => {
     const off = settings({
       sandbox: { enabled: false, email: 'qa@example.com', phone: '+447911123456' },
@@ -414,6 +426,23 @@ describe('rescheduled', () => {
       },
       { channel: 'sms', decision: 'send', idempotencyKey: `booking-1:rescheduled:sms:${start}` },
     ]);
+  });
+
+  it('has nothing to say about an event without the previous start, or another kind of event', () => {
+    const start = '2026-11-27T14:00:00.000Z';
+    const withoutPrevious = { ...rescheduleEvent(BOOKING_START, start), previous: null };
+    const created = { ...rescheduleEvent(BOOKING_START, start), type: 'booking.created' as const };
+    for (const event of [withoutPrevious, created]) {
+      expect(
+        decideMessages({
+          type: 'rescheduled',
+          context: reminded(start),
+          settings: settings(),
+          event,
+          now: NOW,
+        }),
+      ).toEqual([]);
+    }
   });
 
   it('skips a move of exactly the threshold or less, earlier or later', () => {
