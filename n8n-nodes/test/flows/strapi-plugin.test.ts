@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sqliteDatabase, type TestDatabase } from '../../../cms-plugin/tests/support/database.ts';
 import { inDays, putBooking } from '../../../cms-plugin/tests/support/fixtures.ts';
 import { startHost, type Host } from '../../../cms-plugin/tests/support/host.ts';
+import { checkConnection } from '../../nodes/Enroute/transport/connection-check.ts';
 import type { Engine } from '../support/engine.ts';
 import { listen, readBody, sendJson, type LocalServer } from '../support/http-server.ts';
 import { activateWebhookWorkflow } from '../support/webhook-receiver.ts';
@@ -123,6 +124,15 @@ async function change(bookingId: string, body: Record<string, unknown>, sent: nu
 const ids: Record<string, string> = {};
 
 describe('with a real Strapi and the Enroute plugin', () => {
+  it('credential test: passes with the API token, says so when Strapi refuses another', async () => {
+    expect(await checkConnection(host.url, host.tokens.fullAccess)).toEqual({ ok: true });
+    expect(await checkConnection(host.url, 'not-a-token')).toMatchObject({
+      ok: false,
+      problem: 'bad-token',
+      message: 'Strapi refused the API token (HTTP 401)',
+    });
+  });
+
   it('reminder: a booking due tomorrow gets its reminder in the contact’s language, once', async () => {
     const { booking } = await putBooking(host, host.tokens.fullAccess, 'remind', {
       start: inDays(1),
