@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { AvailablePortalView } from 'strapi-plugin-enroute/contracts';
@@ -11,6 +11,7 @@ import {
   type FixtureLocale,
 } from '../src/features/portal-view/fixtures/views.ts';
 import { buildAndStartPortal, type BuiltPortal } from './built-portal.ts';
+import { axeViolations } from './axe.ts';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium.ts';
 import { pageJavaScriptKbGzipped } from './page-javascript.ts';
 import { startPortalStandIn, type PortalStandIn } from './strapi-portal-stand-in.ts';
@@ -29,7 +30,6 @@ const screenshots = fileURLToPath(new URL('../test-results/portal/', import.meta
 let standIn: PortalStandIn;
 let portal: BuiltPortal;
 let browser: Browser;
-let axeSource: string;
 
 const hasChromium = existsSync(CHROMIUM_PATH);
 
@@ -43,7 +43,6 @@ describe.skipIf(!hasChromium)('portal in Chromium', () => {
       CODE_LOOKUPS_PER_MINUTE: '400',
     });
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
-    axeSource = await readFile(fileURLToPath(import.meta.resolve('axe-core/axe.min.js')), 'utf8');
     await mkdir(screenshots, { recursive: true });
   }, 240_000);
 
@@ -72,34 +71,6 @@ describe.skipIf(!hasChromium)('portal in Chromium', () => {
     const query = options.locale && options.locale !== 'en' ? `?locale=${options.locale}` : '';
     await page.goto(`${portal.url}${path}${query}`, { waitUntil: 'load' });
     return { page, context };
-  }
-
-  /** WCAG 2.2 A and AA (target size included, which axe leaves off by default) and best practice. */
-  async function axeViolations(page: Page): Promise<string[]> {
-    await page.addScriptTag({ content: axeSource });
-    const violations = await page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: {
-            run(
-              context: Document,
-              options: object,
-            ): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }>;
-          };
-        }
-      ).axe;
-      const result = await axe.run(document, {
-        runOnly: {
-          type: 'tag',
-          values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
-        },
-        rules: { 'target-size': { enabled: true } },
-      });
-      return result.violations.map(
-        (v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`,
-      );
-    });
-    return violations;
   }
 
   const cases = [

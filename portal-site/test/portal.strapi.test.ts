@@ -1,4 +1,6 @@
 import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sqliteDatabase, type TestDatabase } from '../../cms-plugin/tests/support/database.ts';
@@ -11,6 +13,7 @@ import {
   setStatus,
   trackedBooking,
 } from '../../cms-plugin/tests/tracking/support.ts';
+import { axeViolations } from './axe.ts';
 import { buildAndStartPortal, type BuiltPortal } from './built-portal.ts';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium.ts';
 
@@ -19,6 +22,8 @@ import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium.ts';
  * put through the integration API, positions posted as the technician's app posts them, codes
  * blocked as an admin blocks them. The portal holds Strapi's read-only token only.
  */
+const screenshots = fileURLToPath(new URL('../test-results/portal/', import.meta.url));
+
 describe.skipIf(!existsSync(CHROMIUM_PATH))('portal with a real Strapi', () => {
   let database: TestDatabase;
   let host: Host;
@@ -33,6 +38,7 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('portal with a real Strapi', () => {
       STRAPI_PORTAL_TOKEN: host.tokens.readOnly,
     });
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
+    await mkdir(screenshots, { recursive: true });
   }, 300_000);
 
   afterAll(async () => {
@@ -42,10 +48,11 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('portal with a real Strapi', () => {
     await database?.drop();
   });
 
-  async function open(code: string) {
-    const context = await browser.newContext({ reducedMotion: 'reduce' });
+  async function open(code: string, query = '') {
+    // axe is injected as an inline script, which the page's CSP (rightly) refuses.
+    const context = await browser.newContext({ reducedMotion: 'reduce', bypassCSP: true });
     const page = await context.newPage();
-    const response = await page.goto(`${portal.url}/t/${code}`, { waitUntil: 'load' });
+    const response = await page.goto(`${portal.url}/t/${code}${query}`, { waitUntil: 'load' });
     return { page, context, status: response?.status() };
   }
 
@@ -83,6 +90,15 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('portal with a real Strapi', () => {
     expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(
       true,
     );
+
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${screenshots}strapi-traveling-fr.png`, fullPage: true });
+    const arabic = await open(code, '?locale=ar');
+    expect(await arabic.page.getAttribute('html', 'dir')).toBe('rtl');
+    await arabic.page.locator('.map-ready').waitFor();
+    expect(await axeViolations(arabic.page)).toEqual([]);
+    await arabic.page.screenshot({ path: `${screenshots}strapi-traveling-ar.png`, fullPage: true });
+    await arabic.context.close();
 
     await setStatus(host, booking.documentId, 'in-progress');
     await expect
