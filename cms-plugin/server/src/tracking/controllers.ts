@@ -1,4 +1,4 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { PassThrough } from 'node:stream';
 import type { Core } from '@strapi/strapi';
 import { RatingRequest } from '../../../shared/contracts/portal-view.ts';
@@ -17,6 +17,7 @@ type HttpContext = Context & {
   get(header: string): string;
   set(headers: Record<string, string>): void;
   req: IncomingMessage;
+  res: ServerResponse;
 };
 
 const tracking = (strapi: Core.Strapi) =>
@@ -137,7 +138,8 @@ export const createPortalController = ({ strapi }: { strapi: Core.Strapi }) => (
       (chunk) => void stream.write(chunk),
       () => stream.end(),
     );
-    ctx.req.once('close', leave);
+    // The portal went away (or the connection dropped): stop writing to it.
+    ctx.res.once('close', leave);
     stream.once('close', leave);
   },
 
