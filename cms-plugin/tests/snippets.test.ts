@@ -79,6 +79,20 @@ onEveryDatabase('snippets: seeded in every locale, marketer edits kept', (host) 
     expect(await rowCount()).toBe(count + 1);
   });
 
+  it('refuses a second snippet with the same key in a locale', async () => {
+    const duplicate = await host().asAdmin('POST', `${SNIPPETS}?locale=fr`, {
+      key: 'reminder.subject',
+      value: 'Un autre sujet',
+    });
+    expect(duplicate.status).toBe(400);
+    expect(duplicate.body.error?.message).toMatch(/unique/i);
+    const rows = await host().database.select(
+      'select count(*) as n from enroute_snippets where key = $1 and locale = $2',
+      ['reminder.subject', 'fr'],
+    );
+    expect(Number(rows[0]?.n)).toBe(1);
+  });
+
   it('answers the requested locale over English, and the default locale for an unknown one', async () => {
     const unknown = await snippetSet('tlh');
     expect(unknown.locale).toBe('en');

@@ -7,6 +7,7 @@ import {
   defaultSnippets,
   snippetDefinitions,
 } from '../snippets/defaults.ts';
+import { isUniqueViolation } from '../utils/db-errors.ts';
 import { query, text } from '../utils/store.ts';
 import { UID } from '../utils/uids.ts';
 
@@ -36,6 +37,43 @@ export const createSnippetsService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   }
 
+  /** Inserts every default snippet that is missing, in every locale. */
+  async function insertMissing(): Promise<{ created: number }> {
+    const rows = await snippets().findMany({ select: ['documentId', 'key', 'locale'] });
+    const documentIds = new Map<string, string>();
+    const present = new Set<string>();
+    for (const row of rows) {
+      documentIds.set(String(row.key), row.documentId);
+      present.add(`${String(row.key)}@${String(row.locale)}`);
+    }
+    const descriptions = new Map<string, string>(
+      snippetDefinitions.map((definition) => [definition.key, definition.description]),
+    );
+    const now = new Date();
+    const missing: Record<string, unknown>[] = [];
+    for (const locale of LOCALES) {
+      for (const [key, value] of Object.entries(defaultSnippets[locale])) {
+        if (present.has(`${key}@${locale}`)) continue;
+        const documentId = documentIds.get(key) ?? newDocumentId();
+        documentIds.set(key, documentId);
+        missing.push({
+          documentId,
+          key,
+          value,
+          description: descriptions.get(key) ?? null,
+          locale,
+          publishedAt: now,
+          createdAt: now,
+          updatedAt: now,
+        });
+      }
+    }
+    for (let index = 0; index < missing.length; index += 200) {
+      await snippets().createMany({ data: missing.slice(index, index + 200) });
+    }
+    return { created: missing.length };
+  }
+
   return {
     /**
      * Adds every default snippet that is missing, in every locale. A snippet that exists is
@@ -43,39 +81,15 @@ export const createSnippetsService = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async seed(): Promise<{ created: number }> {
       await ensureLocales();
-      const rows = await snippets().findMany({ select: ['documentId', 'key', 'locale'] });
-      const documentIds = new Map<string, string>();
-      const present = new Set<string>();
-      for (const row of rows) {
-        documentIds.set(String(row.key), row.documentId);
-        present.add(`${String(row.key)}@${String(row.locale)}`);
-      }
-      const descriptions = new Map<string, string>(
-        snippetDefinitions.map((definition) => [definition.key, definition.description]),
-      );
-      const now = new Date();
-      const missing: Record<string, unknown>[] = [];
-      for (const locale of LOCALES) {
-        for (const [key, value] of Object.entries(defaultSnippets[locale])) {
-          if (present.has(`${key}@${locale}`)) continue;
-          const documentId = documentIds.get(key) ?? newDocumentId();
-          documentIds.set(key, documentId);
-          missing.push({
-            documentId,
-            key,
-            value,
-            description: descriptions.get(key) ?? null,
-            locale,
-            publishedAt: now,
-            createdAt: now,
-            updatedAt: now,
-          });
+      // Another instance may be seeding the same snippets right now: when its insert wins,
+      // read again and add what is still missing.
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          return await insertMissing();
+        } catch (error) {
+          if (attempt >= 3 || !isUniqueViolation(error)) throw error;
         }
       }
-      for (let index = 0; index < missing.length; index += 200) {
-        await snippets().createMany({ data: missing.slice(index, index + 200) });
-      }
-      return { created: missing.length };
     },
 
     /** The snippets of one locale over the default locale's; the version changes with any edit. */
