@@ -53,6 +53,27 @@ onEveryDatabase('live updates: one stream per booking, pushed on every change', 
     await live.closed;
   });
 
+  it('carries a position placed by hand in the admin like one from the app', async () => {
+    const { booking, code } = await trackedBooking(host(), 'live-manual');
+    await setStatus(host(), booking.documentId, 'traveling');
+    const live = await stream(code);
+    expect(await live.next()).toMatchObject({ event: 'update', update: { position: null } });
+    const [resource] = await host().database.select(
+      'select document_id from enroute_resources where external_id = $1',
+      ['tech-live-manual'],
+    );
+    const placed = await host().admin('POST', '/positions', {
+      resourceId: resource?.document_id,
+      lat: 48.86,
+      lng: 2.34,
+    });
+    expect(placed.status, JSON.stringify(placed.body)).toBe(201);
+    let event = await live.next();
+    while (event.event === 'update' && event.update.position === null) event = await live.next();
+    expect(event).toMatchObject({ update: { position: { lat: 48.86, lng: 2.34, stale: false } } });
+    live.close();
+  });
+
   it('answers a booking that is not traveling with its state and the end', async () => {
     const { code } = await trackedBooking(host(), 'live-scheduled');
     const live = await stream(code);
