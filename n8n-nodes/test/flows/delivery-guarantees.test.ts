@@ -125,6 +125,29 @@ describe('Twilio failing', () => {
     expect(sms?.reason).toBe('Send SMS: The service was not able to process your request');
     expect(log.find((n) => n.channel === 'email')?.state).toBe('sent');
   });
+
+  it('the next traveling event for the booking, Twilio back: the failed SMS goes out, the email is not sent again', async () => {
+    const booking = env.enroute.booking('b-twilio-down')!;
+    const emailsBefore = env.smtp.received.length;
+    const smsBefore = env.twilio.messages.length;
+
+    const run = await env.engine.run(
+      traveling,
+      [{ json: travelingEvent('b-twilio-down', booking.booking.start) }],
+      'webhook',
+    );
+    expect(run.status).toBe('success');
+
+    expect(env.twilio.messages.slice(smsBefore).map((message) => message.to)).toEqual([
+      '+14155552671',
+    ]);
+    expect(env.smtp.received.length).toBe(emailsBefore);
+    const log = env.enroute.notifications().filter((n) => n.bookingId === 'b-twilio-down');
+    expect(log.map((n) => `${n.channel}:${n.state}:${n.attempts}`).sort()).toEqual([
+      'email:sent:1',
+      'sms:sent:2',
+    ]);
+  });
 });
 
 describe('a reminder run with several messages', () => {

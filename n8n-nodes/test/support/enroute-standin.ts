@@ -89,7 +89,8 @@ function positiveInteger(
  * Requests are parsed with the contract's schemas and refused as the plugin refuses them
  * (a failed or skipped result without a reason, a result recorded after sent, an unknown
  * booking, a page out of range); answers are built through the schemas; idempotency keys are
- * unique as in the plugin's notification log.
+ * unique as in the plugin's notification log, and a key whose message failed is won again by
+ * one claim.
  */
 export async function startEnrouteStandin(options: {
   token: string;
@@ -145,9 +146,24 @@ export async function startEnrouteStandin(options: {
     if (request.state === 'skipped' && !request.reason) {
       throw new Refused(400, [{ path: 'reason', message: 'is required when state is skipped' }]);
     }
-    const existing = byKey.get(request.idempotencyKey);
+    const existingId = byKey.get(request.idempotencyKey);
+    const existing = existingId ? notifications.get(existingId) : undefined;
+    if (existing?.state === 'failed' && request.state === 'pending') {
+      // A message whose sending failed is won again by one claim.
+      Object.assign(existing, {
+        state: 'pending',
+        recipient: request.recipient,
+        recipientMasked: mask(request.recipient),
+        updatedAt: now().toISOString(),
+      });
+      if (existing.type === 'reminder') {
+        remindedStarts.add(startKey(existing.bookingId, existing.startAtClaim));
+      }
+      const notification = Notification.parse(existing);
+      return { status: 201, body: ClaimResponse.parse({ claimed: true, notification }) };
+    }
     if (existing) {
-      const notification = Notification.parse(notifications.get(existing));
+      const notification = Notification.parse(existing);
       return { status: 409, body: ClaimResponse.parse({ claimed: false, notification }) };
     }
     const context = bookings.get(request.bookingId);
