@@ -113,7 +113,7 @@ export const PositionsPage = () => {
                     />
                   </Grid.Item>
                 ))}
-                <Grid.Item col={2} s={12} alignItems="flex-end">
+                <Grid.Item col={2} s={12} paddingTop={6} alignItems="flex-start">
                   <Button startIcon={<Plus />} onClick={() => void place()}>
                     {text('positions.place', 'Place here')}
                   </Button>

@@ -78,7 +78,7 @@ export const PreviewPage = () => {
               hint={text('preview.bookingHint', 'Optional: sample data is used without one.')}
             />
           </Grid.Item>
-          <Grid.Item col={2} s={12} alignItems="flex-end">
+          <Grid.Item col={2} s={12} paddingTop={6} alignItems="flex-start">
             <Button startIcon={<Eye />} loading={busy} onClick={() => void show()}>
               {text('preview.show', 'Preview')}
             </Button>
