@@ -20,20 +20,16 @@ onEveryDatabase('content API: message claims, results and due reminders', (host)
 
   const claim = (body: Record<string, unknown>) =>
     host().api('POST', '/messaging/notifications', fullAccess, body);
-  /** Claims the message `type` on `channel` for a booking, as the n8n flows do. */
-  const claimMessage = async (
-    bookingId: string,
-    type: string,
-    channel: 'email' | 'sms',
-    recipient = channel === 'email' ? 'camille@example.com' : '+33612345678',
-  ) => {
-    const answer = await claim({
-      idempotencyKey: `${bookingId}:${type}:${channel}`,
-      bookingId,
-      type,
-      channel,
-      recipient,
-    });
+  /** The claim of the message `type` on `channel` for a booking, as the n8n flows send it. */
+  const claimOf = (bookingId: string, type: string, channel: 'email' | 'sms') => ({
+    idempotencyKey: `${bookingId}:${type}:${channel}`,
+    bookingId,
+    type,
+    channel,
+    recipient: channel === 'email' ? 'camille@example.com' : '+33612345678',
+  });
+  const claimMessage = async (bookingId: string, type: string, channel: 'email' | 'sms') => {
+    const answer = await claim(claimOf(bookingId, type, channel));
     return { status: answer.status, ...ClaimResponse.parse(answer.body) };
   };
   const recordResult = (notificationId: string, body: unknown) =>
@@ -41,13 +37,7 @@ onEveryDatabase('content API: message claims, results and due reminders', (host)
 
   it('lets exactly one of 20 simultaneous claims of a key win', async () => {
     const { booking } = await putBooking(host(), fullAccess, 'race');
-    const request = {
-      idempotencyKey: `${booking.documentId}:traveling:email`,
-      bookingId: booking.documentId,
-      type: 'traveling',
-      channel: 'email',
-      recipient: 'camille@example.com',
-    };
+    const request = claimOf(booking.documentId, 'traveling', 'email');
     const answers = await Promise.all(Array.from({ length: 20 }, () => claim(request)));
 
     const statuses = answers.map((answer) => answer.status).sort();
@@ -77,13 +67,7 @@ onEveryDatabase('content API: message claims, results and due reminders', (host)
     });
     try {
       const { booking } = await putBooking(host(), fullAccess, 'two-instances');
-      const request = {
-        idempotencyKey: `${booking.documentId}:canceled:sms`,
-        bookingId: booking.documentId,
-        type: 'canceled',
-        channel: 'sms',
-        recipient: '+33612345678',
-      };
+      const request = claimOf(booking.documentId, 'canceled', 'sms');
       const answers = await Promise.all(
         Array.from({ length: 20 }, (_, index) =>
           index % 2 === 0
