@@ -59,6 +59,15 @@ export default defineConfig({
         min: 250,
         default: 1000,
       }),
+      // How long a view from Strapi may be shown again without asking (0: ask every time).
+      VIEW_FRESH_MS: envField.number({
+        context: 'server',
+        access: 'secret',
+        int: true,
+        min: 0,
+        max: 60_000,
+        default: 1000,
+      }),
       CODE_LOOKUPS_PER_MINUTE: envField.number({
         context: 'server',
         access: 'secret',

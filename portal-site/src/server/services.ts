@@ -5,6 +5,7 @@ import {
   STRAPI_PORTAL_TOKEN,
   STRAPI_TIMEOUT_MS,
   STRAPI_URL,
+  VIEW_FRESH_MS,
 } from 'astro:env/server';
 import { createLiveHub } from '../features/live/live-hub.ts';
 import { createPollingUpstream } from '../features/live/polling-upstream.ts';
@@ -18,6 +19,7 @@ export const portalClient = createPortalClient({
   strapiUrl: STRAPI_URL,
   token: STRAPI_PORTAL_TOKEN,
   timeoutMs: STRAPI_TIMEOUT_MS,
+  freshMs: VIEW_FRESH_MS,
 });
 
 export const liveHub = createLiveHub({
@@ -30,10 +32,12 @@ export const liveHub = createLiveHub({
           onInvalidUpdate: (_code, detail) => console.warn(`live update skipped: ${detail}`),
         })
       : createPollingUpstream({
-          fetchView: (code) => portalClient.fetchView(code, null),
+          fetchView: (code) => portalClient.fetchView(code, null, { fresh: true }),
           intervalMs: LIVE_POLL_INTERVAL_MS,
         }),
   onUpstreamError: (_code, reason) => console.warn(`live upstream dropped: ${reason}`),
+  // The page a visitor opens next (after a change of state, say) shows what changed.
+  onUpdate: (code) => portalClient.forget(code),
 });
 
 export const codeLookupLimiter = createRateLimiter({

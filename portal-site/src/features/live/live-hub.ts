@@ -25,6 +25,8 @@ export interface LiveHubOptions {
   /** Wait before reopening a dropped upstream, by attempt (1, 2, …). */
   reconnectDelayMs?: (attempt: number) => number;
   onUpstreamError?: (code: string, reason: string) => void;
+  /** Every update from upstream, before the viewers get it. */
+  onUpdate?: (code: string, update: LiveUpdate) => void;
 }
 
 interface Channel {
@@ -66,6 +68,7 @@ export function createLiveHub(options: LiveHubOptions) {
         if (!live) return;
         channel.attempts = 0;
         channel.last = update;
+        options.onUpdate?.(code, update);
         broadcast(channel, { type: 'update', update });
         if (update.state !== 'traveling') finish(code, channel);
       },

@@ -12,8 +12,17 @@ export interface StrapiPortalConfig {
   /** Read-only API token of the portal; it never leaves the server. */
   token: string;
   timeoutMs: number;
+  /**
+   * How long a view Strapi gave may be shown again without asking it (0: never). Whatever
+   * changes the booking's page (a live update, a rating) forgets the code's views at once.
+   */
+  freshMs?: number;
   fetch?: typeof fetch;
+  now?: () => number;
 }
+
+/** Views kept at most, all codes together. */
+const KEPT_VIEWS = 10_000;
 
 export type RatingOutcome = { ok: true } | { ok: false; detail: string };
 
@@ -28,6 +37,21 @@ export function createPortalClient(config: StrapiPortalConfig) {
 
   const validated = boundedMemo<PortalLookup>(500);
   const inFlight = new Map<string, Promise<PortalLookup>>();
+  const freshMs = config.freshMs ?? 0;
+  const now = config.now ?? Date.now;
+  /** By code, then locale: the views Strapi gave and when it was asked. */
+  const kept = new Map<string, Map<string, { askedAt: number; lookup: PortalLookup }>>();
+  /** When each code was last forgotten: a read asked before that is not kept. */
+  const forgotten = new Map<string, number>();
+
+  function keep(code: string, locale: string, askedAt: number, lookup: PortalLookup) {
+    if (lookup.kind !== 'view' || freshMs <= 0) return;
+    if ((forgotten.get(code) ?? -Infinity) >= askedAt) return;
+    if (!kept.has(code) && kept.size >= KEPT_VIEWS) kept.delete(kept.keys().next().value!);
+    const views = kept.get(code) ?? new Map();
+    views.set(locale, { askedAt, lookup });
+    kept.set(code, views);
+  }
 
   async function requestView(code: string, locale: string | null): Promise<PortalLookup> {
     let response: Response;
@@ -63,18 +87,44 @@ export function createPortalClient(config: StrapiPortalConfig) {
 
   return {
     /**
-     * The view of a code in a locale. Requests for the same view that arrive while one is on
-     * its way to Strapi share its answer: a crowd on one page costs Strapi one read per round
-     * trip, and no answer is older than that round trip. Nothing is kept after it.
+     * The view of a code in a locale: the one Strapi gave less than `freshMs` ago, else a new
+     * read. Requests for the same view that arrive while a read is on its way share its answer:
+     * a crowd on one page costs Strapi one read. `fresh` asks Strapi whatever was kept.
      */
-    fetchView(code: string, locale: string | null): Promise<PortalLookup> {
-      const key = `${code}\n${locale ?? ''}`;
-      let pending = inFlight.get(key);
-      if (!pending) {
-        pending = requestView(code, locale).finally(() => inFlight.delete(key));
-        inFlight.set(key, pending);
+    fetchView(
+      code: string,
+      locale: string | null,
+      options: { fresh?: boolean } = {},
+    ): Promise<PortalLookup> {
+      const wanted = locale ?? '';
+      const hit = kept.get(code)?.get(wanted);
+      if (!options.fresh && hit && now() - hit.askedAt < freshMs) {
+        return Promise.resolve(hit.lookup);
       }
-      return pending;
+      const key = `${code}\n${wanted}`;
+      const pending = inFlight.get(key);
+      if (pending) return pending;
+      const askedAt = now();
+      const read: Promise<PortalLookup> = requestView(code, locale)
+        .then((lookup) => {
+          keep(code, wanted, askedAt, lookup);
+          return lookup;
+        })
+        .finally(() => {
+          if (inFlight.get(key) === read) inFlight.delete(key);
+        });
+      inFlight.set(key, read);
+      return read;
+    },
+
+    /** The booking behind the code changed: its next page is read from Strapi. */
+    forget(code: string): void {
+      kept.delete(code);
+      forgotten.delete(code);
+      if (forgotten.size >= KEPT_VIEWS) forgotten.delete(forgotten.keys().next().value!);
+      forgotten.set(code, now());
+      // A read on its way may predate the change: later requests start their own.
+      for (const key of inFlight.keys()) if (key.startsWith(`${code}\n`)) inFlight.delete(key);
     },
 
     async submitRating(code: string, rating: RatingRequest): Promise<RatingOutcome> {

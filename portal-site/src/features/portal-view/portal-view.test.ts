@@ -66,6 +66,44 @@ describe('portal view client', () => {
     expect(answered).toBe(3);
   });
 
+  it('shows a view again for a moment without asking Strapi, until the booking changes', async () => {
+    let status = 200;
+    const strapi = await strapiStandIn(() => ({
+      status,
+      body: JSON.stringify(portalViewFixture('traveling', 'en')),
+    }));
+    let time = 0;
+    const client = createPortalClient({
+      strapiUrl: strapi.url,
+      token: 't',
+      timeoutMs: 1000,
+      freshMs: 1000,
+      now: () => time,
+    });
+    await client.fetchView(FIXTURE_CODE, 'en');
+    time = 999;
+    await client.fetchView(FIXTURE_CODE, 'en');
+    expect(strapi.seen).toHaveLength(1);
+    await client.fetchView(FIXTURE_CODE, 'en', { fresh: true });
+    expect(strapi.seen).toHaveLength(2);
+    time = 2000;
+    await client.fetchView(FIXTURE_CODE, 'en');
+    expect(strapi.seen).toHaveLength(3);
+    client.forget(FIXTURE_CODE);
+    time = 2001;
+    await client.fetchView(FIXTURE_CODE, 'en');
+    expect(strapi.seen).toHaveLength(4);
+
+    // A failure is never kept: the next visitor asks again.
+    client.forget(FIXTURE_CODE);
+    status = 503;
+    time = 3000;
+    expect(await client.fetchView(FIXTURE_CODE, 'en')).toMatchObject({ kind: 'error' });
+    status = 200;
+    expect(await client.fetchView(FIXTURE_CODE, 'en')).toMatchObject({ kind: 'view' });
+    expect(strapi.seen).toHaveLength(6);
+  });
+
   it('maps 404 to the not-available view', async () => {
     const strapi = await strapiStandIn(() => ({
       status: 404,

@@ -26,6 +26,7 @@ export const POST: APIRoute = async ({ params, request, redirect, url }) => {
   const parsed = parseRatingForm(form);
   if (!parsed.ok) return back('invalid');
   const outcome = await portalClient.submitRating(code, parsed.rating);
+  portalClient.forget(code);
   if (!outcome.ok) console.error(`rating not stored: ${outcome.detail}`);
   return back(outcome.ok ? 'thanks' : 'failed');
 };
