@@ -57,6 +57,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv, log: Log): StackOptions {
         : { client: 'sqlite' },
     n8n: { mode: e.ENROUTE_N8N_MODE, redis: { host: e.REDIS_HOST, port: e.REDIS_PORT } },
     demo: true,
+    adminPanel: true,
     log,
   };
 }

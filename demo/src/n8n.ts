@@ -2,6 +2,7 @@ import { cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { N8N_NODES, ROOT, isStale } from './paths.ts';
+import { freePort } from './ports.ts';
 import { answers, run, startChild, waitUntil, type Child, type Log } from './processes.ts';
 import type { State } from './state.ts';
 import type { Database } from './strapi.ts';
@@ -60,6 +61,7 @@ type Flow = {
 const SMS_NODE = 'Send SMS';
 const TRIGGER_TYPE = 'n8n-nodes-enroute.enrouteTrigger';
 const SCHEDULE_TYPE = 'n8n-nodes-base.scheduleTrigger';
+const RUN_NOW = 'Run Now';
 
 /** The five templates shipped in n8n-nodes-enroute's workflows/ folder. */
 export async function templates(): Promise<{ file: string; flow: Flow }[]> {
@@ -90,6 +92,8 @@ function n8nEnv(options: N8nOptions): NodeJS.ProcessEnv {
     N8N_HOST: options.host,
     N8N_LISTEN_ADDRESS: options.host,
     N8N_PORT: String(options.port),
+    // The task runners' broker, next to the editor's port.
+    N8N_RUNNERS_BROKER_PORT: String(options.port + 1),
     N8N_PROTOCOL: 'http',
     WEBHOOK_URL: `http://${options.host}:${options.port}/`,
     N8N_EDITOR_BASE_URL: `http://${options.host}:${options.port}/`,
@@ -112,6 +116,8 @@ function n8nEnv(options: N8nOptions): NodeJS.ProcessEnv {
     N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
     N8N_LOG_LEVEL: process.env.N8N_LOG_LEVEL ?? 'info',
     GENERIC_TIMEZONE: 'UTC',
+    // Not the caller's (a test runner sets `test`, which n8n reads as its own test mode).
+    NODE_ENV: 'production',
     // n8n refuses to start under a NODE_OPTIONS meant for the launcher.
     NODE_OPTIONS: '',
   };
@@ -161,7 +167,7 @@ export function withLocalSmsGateway(template: Flow, gatewayUrl: string): Flow {
           },
           credentials: { httpHeaderAuth: CREDENTIAL.gateway },
         };
-  return {
+  const clone: Flow = {
     ...template,
     id: `${template.id}Local`.slice(0, 36),
     name: `${template.name} (local SMS gateway)`,
@@ -173,6 +179,34 @@ export function withLocalSmsGateway(template: Flow, gatewayUrl: string): Flow {
         : replaced;
     }),
     active: false,
+  };
+  return withRunNow(clone);
+}
+
+/**
+ * A scheduled flow gets a Manual Trigger beside its schedule, wired to the same node, so that it
+ * can be run now: from the editor (Execute workflow) or with `n8n execute --id`.
+ */
+function withRunNow(flow: Flow): Flow {
+  const schedule = flow.nodes.find((node) => node.type === SCHEDULE_TYPE);
+  const connections = flow.connections as Record<string, { main: unknown[][] }>;
+  const next = schedule ? connections[schedule.name] : undefined;
+  if (!schedule || !next) return flow;
+  const position = schedule.position as [number, number];
+  return {
+    ...flow,
+    nodes: [
+      ...flow.nodes,
+      {
+        id: `${flow.id}-run-now`,
+        name: RUN_NOW,
+        type: 'n8n-nodes-base.manualTrigger',
+        typeVersion: 1,
+        position: [position[0], position[1] + 200],
+        parameters: {},
+      },
+    ],
+    connections: { ...connections, [RUN_NOW]: next },
   };
 }
 
@@ -340,7 +374,8 @@ export async function startN8n(options: N8nOptions): Promise<N8n> {
     async runReminders() {
       await run('reminder', process.execPath, [N8N_BIN, 'execute', `--id=${reminder.id}`], {
         cwd: ROOT,
-        env,
+        // The CLI runs the flow in a process of its own, with a task broker of its own.
+        env: { ...env, N8N_RUNNERS_BROKER_PORT: String(await freePort(options.host)) },
         log: options.log,
       });
     },

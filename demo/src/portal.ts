@@ -1,32 +1,50 @@
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { CONTENT, PLUGIN, PORTAL, ROOT, isStale } from './paths.ts';
+import { CONTENT, DEMO, PLUGIN, PORTAL, isStale } from './paths.ts';
 import { answers, run, startChild, waitUntil, type Child, type Log } from './processes.ts';
+
+/**
+ * The demo's own build of the portal (ignored by git), so that it never races the portal's
+ * tests or a developer's `npm run build` over portal-site/dist. Inside the repository, so the
+ * server bundle finds its dependencies in node_modules above it.
+ */
+export const PORTAL_BUILD = path.join(DEMO, '.tmp', 'portal');
+
+const astroCli = path.join(
+  path.dirname(createRequire(path.join(PORTAL, 'package.json')).resolve('astro/package.json')),
+  'bin',
+  'astro.mjs',
+);
 
 /** Builds the portal when its build is missing or older than its sources or what it imports. */
 export async function buildPortal(log: Log): Promise<void> {
-  const built = path.join(PORTAL, 'dist', 'server', 'entry.mjs');
   const sources = [
     path.join(PORTAL, 'src'),
     path.join(CONTENT, 'src'),
     path.join(PLUGIN, 'shared'),
   ];
-  if (!(await isStale(built, sources))) return;
+  if (!(await isStale(path.join(PORTAL_BUILD, 'server', 'entry.mjs'), sources))) return;
   log('build', 'building the portal…');
-  await run('build', 'npm', ['run', 'build', '-w', '@enroute/portal'], {
-    cwd: ROOT,
-    env: process.env,
+  await run('build', process.execPath, [astroCli, 'build', '--outDir', PORTAL_BUILD], {
+    cwd: PORTAL,
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
     log,
   });
 }
 
-/** The portal's own start command (its package.json `start`, `node <file>`), run with our Node. */
+/**
+ * The portal's own start command (its package.json `start`): `node server.ts`, which serves the
+ * build named by PORTAL_DIST, or the adapter's standalone entry of the build.
+ */
 async function portalEntry(): Promise<string> {
   const manifest = JSON.parse(await readFile(path.join(PORTAL, 'package.json'), 'utf8')) as {
     scripts?: { start?: string };
   };
-  const match = /^node\s+(\S+)$/.exec(manifest.scripts?.start?.trim() ?? '');
-  return path.join(PORTAL, match?.[1] ?? 'dist/server/entry.mjs');
+  const script = /^node\s+(\S+)$/.exec(manifest.scripts?.start?.trim() ?? '')?.[1];
+  return script && !script.startsWith('dist/')
+    ? path.join(PORTAL, script)
+    : path.join(PORTAL_BUILD, 'server', 'entry.mjs');
 }
 
 export async function startPortal(options: {
@@ -43,6 +61,7 @@ export async function startPortal(options: {
       NODE_ENV: 'production',
       HOST: options.host,
       PORT: String(options.port),
+      PORTAL_DIST: PORTAL_BUILD,
       STRAPI_URL: options.strapiUrl,
       STRAPI_PORTAL_TOKEN: options.portalToken,
     },

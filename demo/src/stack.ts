@@ -26,6 +26,8 @@ export type StackOptions = {
   n8n: { mode: N8nMode; redis?: { host: string; port: number } };
   /** Put the demo company's records on the first start, and move the traveling technician. */
   demo: boolean;
+  /** Build and serve Strapi's admin panel (the demo); tests reach Strapi over its APIs only. */
+  adminPanel: boolean;
   /** Shorter outbox polling (tests and benchmarks). */
   relayPollMs?: number;
   log: Log;
@@ -68,6 +70,11 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     [
       { name: 'Strapi', port: ports.strapi, variable: 'ENROUTE_STRAPI_PORT' },
       { name: 'n8n', port: ports.n8n, variable: 'ENROUTE_N8N_PORT' },
+      {
+        name: "n8n's task runners (the n8n port + 1)",
+        port: ports.n8n + 1,
+        variable: 'ENROUTE_N8N_PORT',
+      },
       { name: 'portal', port: ports.portal, variable: 'ENROUTE_PORTAL_PORT' },
       {
         name: 'message capture page and SMS gateway',
@@ -107,13 +114,14 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     });
     stops.push(() => capture.close());
 
-    await Promise.all([buildStrapiAdmin(log), buildPortal(log)]);
+    await Promise.all([options.adminPanel ? buildStrapiAdmin(log) : null, buildPortal(log)]);
     track(
       await startStrapi({
         host,
         port: ports.strapi,
         dataDir: options.dataDir,
         database: options.database,
+        adminPanel: options.adminPanel,
         relayPollMs: options.relayPollMs,
         log,
       }),

@@ -21,6 +21,7 @@ export type StrapiOptions = {
   port: number;
   dataDir: string;
   database: Database;
+  adminPanel: boolean;
   /** Faster outbox polling for tests and benchmarks. */
   relayPollMs?: number;
   log: Log;
@@ -71,7 +72,7 @@ export async function startStrapi(options: StrapiOptions): Promise<Child> {
       NODE_ENV: 'development',
       HOST: options.host,
       PORT: String(options.port),
-      SERVE_ADMIN: 'true',
+      SERVE_ADMIN: String(options.adminPanel),
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
       ...(options.relayPollMs
         ? {
