@@ -194,6 +194,15 @@ describe.skipIf(!existsSync(CHROMIUM))('admin pages in Chromium', () => {
     await page.getByRole('option', { name: 'Jordan Lee' }).click();
     await page.getByRole('gridcell', { name: 'Placed by hand' }).waitFor();
     await page.getByRole('gridcell', { name: '48.85660' }).waitFor();
+
+    // Placed by hand from the page: the new position heads the list.
+    await page.getByLabel('Latitude').fill('45.764');
+    await page.getByLabel('Longitude').fill('4.8357');
+    await page.getByRole('button', { name: 'Place here' }).click();
+    await page.getByText('The technician was placed.').waitFor();
+    await page.getByRole('gridcell', { name: '45.76400' }).waitFor();
+    const rows = page.getByRole('row');
+    await expect(rows.nth(1).textContent()).resolves.toContain('45.76400');
     await shot('positions');
   });
 });

@@ -23,9 +23,10 @@ export const PositionsPage = () => {
   const { locale } = useIntl();
   const { toggleNotification } = useNotification();
   const api = useEnrouteApi();
+  // The admin names each permission after its action's last word: settings.update → canUpdate.
   const {
-    allowedActions: { canPlace },
-  } = useRBAC({ place: PERMISSIONS.updateSettings });
+    allowedActions: { canUpdate: canPlace },
+  } = useRBAC(PERMISSIONS.updateSettings);
   const [resourceId, setResourceId] = React.useState(NONE);
   const [page, setPage] = React.useState(1);
   const [lat, setLat] = React.useState<string | null>(null);

@@ -47,7 +47,7 @@ export const SettingsPage = () => {
   const api = useEnrouteApi();
   const {
     allowedActions: { canUpdate },
-  } = useRBAC({ update: PERMISSIONS.updateSettings });
+  } = useRBAC(PERMISSIONS.updateSettings);
   const loaded = useLoad('settings', () =>
     api.get<{ data: SettingsView }>('/settings').then((body) => body.data),
   );
