@@ -5,6 +5,7 @@ import {
   type ProviderServer,
 } from '../../server/src/eta/test-support/provider-server.ts';
 import { onEveryDatabase } from '../support/suite.ts';
+import { openEventStream } from './event-stream.ts';
 import {
   nearParis,
   portalView,
@@ -57,13 +58,23 @@ onEveryDatabase(
       expect(eta).toMatchObject({ source: 'builtin', fallback: false });
       expect(Date.parse(eta!.arrivesAt)).toBeGreaterThanOrEqual(Date.parse(eta!.computedAt));
 
-      // Within the throttle interval a new position does not call the provider again.
+      // Within the throttle interval a new position does not call the provider again. The live
+      // stream shows the new position once the server is done with it (ETA step included).
+      const live = await openEventStream(
+        `${host().url}/api/enroute/portal/${code}/live`,
+        host().tokens.readOnly,
+      );
       await postPositions(host(), technician, {
         lat: 48.87,
         lng: 2.3,
         recordedAt: secondsFromNow(0),
       });
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      let event = await live.next();
+      while (event.event === 'update' && event.update.position?.lat !== 48.87) {
+        event = await live.next();
+      }
+      live.close();
+      expect(event).toMatchObject({ update: { eta: { arrivesAt: eta!.arrivesAt } } });
       expect(await etaRow(booking.documentId)).toEqual(first);
     });
 
