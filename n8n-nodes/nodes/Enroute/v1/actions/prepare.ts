@@ -94,22 +94,31 @@ export async function prepareBooking(
   const bookingId = context.booking.documentId;
   const claimed: { decision: Sendable; notificationId: string }[] = [];
 
-  for (const decision of decisions) {
-    const request = {
-      idempotencyKey: decision.idempotencyKey,
-      bookingId,
-      type,
-      channel: decision.channel,
-      recipient: decision.to,
-    };
+  // One claim per channel, side by side: each is a round trip to the plugin.
+  const answers = await Promise.all(
+    decisions.map(async (decision) => {
+      const request = {
+        idempotencyKey: decision.idempotencyKey,
+        bookingId,
+        type,
+        channel: decision.channel,
+        recipient: decision.to,
+      };
+      if (decision.decision === 'skip') {
+        await client.claim({ ...request, state: 'skipped', reason: decision.reason });
+        return { decision, answer: null };
+      }
+      return { decision, answer: await client.claim({ ...request, state: 'pending' }) };
+    }),
+  );
+  for (const { decision, answer } of answers) {
     if (decision.decision === 'skip') {
-      await client.claim({ ...request, state: 'skipped', reason: decision.reason });
       prepared.skipped.push({ channel: decision.channel, reason: decision.reason });
-      continue;
+    } else if (answer?.claimed) {
+      claimed.push({ decision, notificationId: answer.notification.documentId });
+    } else {
+      prepared.alreadyClaimed += 1;
     }
-    const answer = await client.claim({ ...request, state: 'pending' });
-    if (answer.claimed) claimed.push({ decision, notificationId: answer.notification.documentId });
-    else prepared.alreadyClaimed += 1;
   }
   if (claimed.length === 0) return prepared;
 
