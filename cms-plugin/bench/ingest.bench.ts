@@ -9,6 +9,7 @@
  * server said it accepted that are not in the database).
  */
 import { Agent, request } from 'node:http';
+import { availableParallelism, loadavg } from 'node:os';
 import { sqliteDatabase } from '../tests/support/database.ts';
 import { putBooking, inDays } from '../tests/support/fixtures.ts';
 import { startHost, type Host } from '../tests/support/host.ts';
@@ -82,6 +83,7 @@ try {
   let requests = 0;
   const singleLatencies: number[] = [];
   const batchLatencies: number[] = [];
+  const loadBefore = loadavg()[0]!;
   const started = Date.now();
   const until = started + DURATION_MS;
 
@@ -144,6 +146,10 @@ try {
     )[0]?.n ?? 0,
   );
 
+  // Other work on the machine takes CPU from both Strapi and the simulated technicians.
+  console.log(
+    `machine: cpus=${availableParallelism()} load_1m_before=${loadBefore.toFixed(1)} load_1m_after=${loadavg()[0]!.toFixed(1)}`,
+  );
   console.log(
     `technicians=${TECHNICIANS} (half single, half batches of ${BATCH}) duration_s=${seconds.toFixed(1)} requests=${requests} failed_requests=${failedRequests}`,
   );
