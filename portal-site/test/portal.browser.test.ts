@@ -37,7 +37,7 @@ let browser: Browser;
 
 const hasChromium = existsSync(CHROMIUM_PATH);
 
-describe.skipIf(!hasChromium)('portal in Chromium', () => {
+describe.skipIf(!hasChromium)('portal in Chromium', { timeout: 30_000 }, () => {
   beforeAll(async () => {
     standIn = await startPortalStandIn(TOKEN);
     portal = await buildAndStartPortal({

@@ -24,100 +24,107 @@ import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium.ts';
  */
 const screenshots = fileURLToPath(new URL('../test-results/portal/', import.meta.url));
 
-describe.skipIf(!existsSync(CHROMIUM_PATH))('portal with a real Strapi', () => {
-  let database: TestDatabase;
-  let host: Host;
-  let portal: BuiltPortal;
-  let browser: Browser;
+describe.skipIf(!existsSync(CHROMIUM_PATH))(
+  'portal with a real Strapi',
+  { timeout: 30_000 },
+  () => {
+    let database: TestDatabase;
+    let host: Host;
+    let portal: BuiltPortal;
+    let browser: Browser;
 
-  beforeAll(async () => {
-    database = await sqliteDatabase();
-    host = await startHost({ database });
-    portal = await buildAndStartPortal({
-      STRAPI_URL: host.url,
-      STRAPI_PORTAL_TOKEN: host.tokens.readOnly,
+    beforeAll(async () => {
+      database = await sqliteDatabase();
+      host = await startHost({ database });
+      portal = await buildAndStartPortal({
+        STRAPI_URL: host.url,
+        STRAPI_PORTAL_TOKEN: host.tokens.readOnly,
+      });
+      browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
+      await mkdir(screenshots, { recursive: true });
+    }, 300_000);
+
+    afterAll(async () => {
+      await browser?.close();
+      await portal?.stop();
+      await host?.stop();
+      await database?.drop();
     });
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
-    await mkdir(screenshots, { recursive: true });
-  }, 300_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await portal?.stop();
-    await host?.stop();
-    await database?.drop();
-  });
+    async function open(code: string, query = '') {
+      // axe is injected as an inline script, which the page's CSP (rightly) refuses.
+      const context = await browser.newContext({ reducedMotion: 'reduce', bypassCSP: true });
+      const page = await context.newPage();
+      const response = await page.goto(`${portal.url}/t/${code}${query}`, { waitUntil: 'load' });
+      return { page, context, status: response?.status() };
+    }
 
-  async function open(code: string, query = '') {
-    // axe is injected as an inline script, which the page's CSP (rightly) refuses.
-    const context = await browser.newContext({ reducedMotion: 'reduce', bypassCSP: true });
-    const page = await context.newPage();
-    const response = await page.goto(`${portal.url}/t/${code}${query}`, { waitUntil: 'load' });
-    return { page, context, status: response?.status() };
-  }
+    it('a scheduled visit: its time and address, and nothing of the technician', async () => {
+      const { code } = await trackedBooking(host, 'portal-scheduled');
+      const { page, context, status } = await open(code);
+      expect(status).toBe(200);
+      expect(await page.getAttribute('[data-state]', 'data-state')).toBe('scheduled');
+      // The contact reads French: the page is in French unless the visitor asks otherwise.
+      expect(await page.getAttribute('html', 'lang')).toBe('fr');
+      expect(await page.locator('[data-address]').textContent()).toContain('12 rue de la Paix');
+      expect(await page.locator('main').innerText()).not.toContain('Jordan Lee');
+      await context.close();
+    });
 
-  it('a scheduled visit: its time and address, and nothing of the technician', async () => {
-    const { code } = await trackedBooking(host, 'portal-scheduled');
-    const { page, context, status } = await open(code);
-    expect(status).toBe(200);
-    expect(await page.getAttribute('[data-state]', 'data-state')).toBe('scheduled');
-    // The contact reads French: the page is in French unless the visitor asks otherwise.
-    expect(await page.getAttribute('html', 'lang')).toBe('fr');
-    expect(await page.locator('[data-address]').textContent()).toContain('12 rue de la Paix');
-    expect(await page.locator('main').innerText()).not.toContain('Jordan Lee');
-    await context.close();
-  });
+    it('traveling: a position posted to Strapi moves the marker without a reload', async () => {
+      const { booking, code, technician } = await trackedBooking(host, 'portal-traveling');
+      await postPositions(host, technician, { ...nearParis(0), recordedAt: secondsFromNow(-2) });
+      await setStatus(host, booking.documentId, 'traveling');
 
-  it('traveling: a position posted to Strapi moves the marker without a reload', async () => {
-    const { booking, code, technician } = await trackedBooking(host, 'portal-traveling');
-    await postPositions(host, technician, { ...nearParis(0), recordedAt: secondsFromNow(-2) });
-    await setStatus(host, booking.documentId, 'traveling');
+      const { page, context } = await open(code);
+      expect(await page.getAttribute('[data-state]', 'data-state')).toBe('traveling');
+      expect(await page.locator('[data-technician-name]').textContent()).toBe('Jordan Lee');
+      expect(await page.locator('[data-eta-time]').textContent()).toMatch(/\d/);
+      await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+      const canvas = page.locator('[data-map]');
+      await page.locator('.map-ready').waitFor();
+      await expect.poll(() => canvas.getAttribute('data-technician-at')).toBe('48.8566,2.3522');
 
-    const { page, context } = await open(code);
-    expect(await page.getAttribute('[data-state]', 'data-state')).toBe('traveling');
-    expect(await page.locator('[data-technician-name]').textContent()).toBe('Jordan Lee');
-    expect(await page.locator('[data-eta-time]').textContent()).toMatch(/\d/);
-    await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
-    const canvas = page.locator('[data-map]');
-    await page.locator('.map-ready').waitFor();
-    await expect.poll(() => canvas.getAttribute('data-technician-at')).toBe('48.8566,2.3522');
+      const next = nearParis(3);
+      await postPositions(host, technician, { ...next, recordedAt: secondsFromNow(0) });
+      await expect
+        .poll(() => canvas.getAttribute('data-technician-at'), { timeout: 4000 })
+        .toBe(`${next.lat},${next.lng}`);
+      expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(
+        true,
+      );
 
-    const next = nearParis(3);
-    await postPositions(host, technician, { ...next, recordedAt: secondsFromNow(0) });
-    await expect
-      .poll(() => canvas.getAttribute('data-technician-at'), { timeout: 4000 })
-      .toBe(`${next.lat},${next.lng}`);
-    expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(
-      true,
-    );
+      expect(await axeViolations(page)).toEqual([]);
+      await page.screenshot({ path: `${screenshots}strapi-traveling-fr.png`, fullPage: true });
+      const arabic = await open(code, '?locale=ar');
+      expect(await arabic.page.getAttribute('html', 'dir')).toBe('rtl');
+      await arabic.page.locator('.map-ready').waitFor();
+      expect(await axeViolations(arabic.page)).toEqual([]);
+      await arabic.page.screenshot({
+        path: `${screenshots}strapi-traveling-ar.png`,
+        fullPage: true,
+      });
+      await arabic.context.close();
 
-    expect(await axeViolations(page)).toEqual([]);
-    await page.screenshot({ path: `${screenshots}strapi-traveling-fr.png`, fullPage: true });
-    const arabic = await open(code, '?locale=ar');
-    expect(await arabic.page.getAttribute('html', 'dir')).toBe('rtl');
-    await arabic.page.locator('.map-ready').waitFor();
-    expect(await axeViolations(arabic.page)).toEqual([]);
-    await arabic.page.screenshot({ path: `${screenshots}strapi-traveling-ar.png`, fullPage: true });
-    await arabic.context.close();
+      await setStatus(host, booking.documentId, 'in-progress');
+      await expect
+        .poll(() => page.getAttribute('[data-state]', 'data-state'), { timeout: 4000 })
+        .toBe('in-progress');
+      expect(await page.locator('[data-map]').count()).toBe(0);
+      await context.close();
+    });
 
-    await setStatus(host, booking.documentId, 'in-progress');
-    await expect
-      .poll(() => page.getAttribute('[data-state]', 'data-state'), { timeout: 4000 })
-      .toBe('in-progress');
-    expect(await page.locator('[data-map]').count()).toBe(0);
-    await context.close();
-  });
-
-  it('a blocked code shows the not-available page with the company contacts', async () => {
-    const { booking, code } = await trackedBooking(host, 'portal-blocked');
-    await actOnCode(host, booking.documentId, 'block');
-    const { page, context, status } = await open(code);
-    expect(status).toBe(404);
-    expect(await page.getAttribute('[data-state]', 'data-state')).toBe('unavailable');
-    expect(await page.locator('address a[href^="mailto:"]').count()).toBe(1);
-    const text = await page.locator('body').innerText();
-    expect(text).not.toContain('12 rue de la Paix');
-    expect(text).not.toContain('WO-portal-blocked');
-    await context.close();
-  });
-});
+    it('a blocked code shows the not-available page with the company contacts', async () => {
+      const { booking, code } = await trackedBooking(host, 'portal-blocked');
+      await actOnCode(host, booking.documentId, 'block');
+      const { page, context, status } = await open(code);
+      expect(status).toBe(404);
+      expect(await page.getAttribute('[data-state]', 'data-state')).toBe('unavailable');
+      expect(await page.locator('address a[href^="mailto:"]').count()).toBe(1);
+      const text = await page.locator('body').innerText();
+      expect(text).not.toContain('12 rue de la Paix');
+      expect(text).not.toContain('WO-portal-blocked');
+      await context.close();
+    });
+  },
+);
