@@ -108,6 +108,27 @@ onEveryDatabase(
       expect(await etaRow(booking.documentId)).toMatchObject({ eta_source: 'builtin' });
     });
 
+    it('gives a booking created already traveling its ETA', async () => {
+      await host().admin('PUT', '/settings', { etaProvider: 'builtin', etaProviderUrl: null });
+      const { technician } = await trackedBooking(host(), 'eta-created');
+      await postPositions(host(), technician, { ...nearParis(), recordedAt: secondsFromNow(-2) });
+      const created = await host().api(
+        'PUT',
+        '/bookings/booking-eta-created-2',
+        host().tokens.fullAccess,
+        {
+          workOrder: 'wo-eta-created',
+          resource: 'tech-eta-created',
+          start: secondsFromNow(3_600),
+          end: secondsFromNow(7_200),
+          status: 'traveling',
+        },
+      );
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+      const { documentId } = created.body.data as { documentId: string };
+      await expect.poll(async () => (await etaRow(documentId)).eta_source).toBe('builtin');
+    });
+
     it('gives no ETA when the technician’s last position is stale at departure', async () => {
       await host().admin('PUT', '/settings', { etaProvider: 'builtin', etaProviderUrl: null });
       const { booking, code, technician } = await trackedBooking(host(), 'eta-stale');

@@ -43,7 +43,8 @@ export function trackingMiddleware(strapi: Core.Strapi) {
     if (uid === UID.booking && (writes || action === 'delete')) {
       const data = params.data as Record<string, unknown> | undefined;
       const givenId = typeof params.documentId === 'string' ? params.documentId : null;
-      if (writes && data && data.bookingStatus === 'traveling') {
+      const departs = writes && data !== undefined && data.bookingStatus === 'traveling';
+      if (departs && action === 'update') {
         const resource =
           data.resource === undefined || data.resource === null || typeof data.resource === 'string'
             ? (data.resource as string | null | undefined)
@@ -52,7 +53,9 @@ export function trackingMiddleware(strapi: Core.Strapi) {
         if (eta) Object.assign(data, eta);
       }
       const result = await next();
-      tracking().bookingChanged(givenId ?? documentIdOf(result));
+      const documentId = givenId ?? documentIdOf(result);
+      tracking().bookingChanged(documentId);
+      if (departs && action === 'create' && documentId) tracking().departed(documentId);
       return result;
     }
     if (writes && JOIN_COLUMN_TYPES.has(uid) && params.data && typeof params.data === 'object') {

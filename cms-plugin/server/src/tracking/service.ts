@@ -131,6 +131,7 @@ export const createTrackingService = ({ strapi }: { strapi: Core.Strapi }) => {
     async etaForDeparture(
       documentId: string | null,
       resourceDocumentId: string | null | undefined,
+      created = false,
     ): Promise<Record<string, unknown> | null> {
       const before = documentId
         ? await query(strapi, UID.booking).findOne({
@@ -149,7 +150,9 @@ export const createTrackingService = ({ strapi }: { strapi: Core.Strapi }) => {
             },
           })
         : null;
-      if (before?.bookingStatus === 'traveling' && resourceDocumentId === undefined) return null;
+      if (before?.bookingStatus === 'traveling' && resourceDocumentId === undefined && !created) {
+        return null;
+      }
       const resourceId =
         resourceDocumentId === undefined
           ? (relation(before?.resource)?.id ?? null)
@@ -178,6 +181,19 @@ export const createTrackingService = ({ strapi }: { strapi: Core.Strapi }) => {
         timeZone: typeof account?.timeZone === 'string' ? account.timeZone : null,
       };
       return etaFields(await eta.estimateNow(booking, position, current));
+    },
+
+    /** A booking created already traveling: its ETA, once the booking is stored. */
+    departed(documentId: string): void {
+      background(
+        'ETA at departure',
+        (async () => {
+          const fields = await this.etaForDeparture(documentId, undefined, true);
+          if (!fields) return;
+          await query(strapi, UID.booking).update({ where: { documentId }, data: fields });
+          live.changed([documentId]);
+        })(),
+      );
     },
 
     /** A booking changed (after commit): tracking reads it again, open streams hear of it. */
