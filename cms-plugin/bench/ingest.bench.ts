@@ -15,7 +15,9 @@ import { putBooking, inDays } from '../tests/support/fixtures.ts';
 import { startHost, type Host } from '../tests/support/host.ts';
 
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 20_000);
-const TECHNICIANS = Number(process.env.BENCH_TECHNICIANS ?? 32);
+// Eight technicians posting back to back already keep the server busy (32 get no more requests
+// through, they only wait longer in line): the latency measured is the server's, not the queue's.
+const TECHNICIANS = Number(process.env.BENCH_TECHNICIANS ?? 8);
 const BATCH = 10;
 
 type Answer = { status: number; body: string };
