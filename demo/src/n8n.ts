@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import { cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { N8N_NODES, ROOT, isStale } from './paths.ts';
 import { freePort } from './ports.ts';
+import { ensureN8nSchema } from './postgres.ts';
 import { answers, run, startChild, waitUntil, type Child, type Log } from './processes.ts';
 import type { State } from './state.ts';
 import type { Database } from './strapi.ts';
@@ -137,6 +139,8 @@ function n8nEnv(options: N8nOptions): NodeJS.ProcessEnv {
       EXECUTIONS_MODE: 'queue',
       QUEUE_BULL_REDIS_HOST: options.redis?.host ?? '127.0.0.1',
       QUEUE_BULL_REDIS_PORT: String(options.redis?.port ?? 6379),
+      // Queues of their own for each data folder, so that two stacks can share one Redis.
+      QUEUE_BULL_PREFIX: `enroute-${createHash('sha256').update(options.dataDir).digest('hex').slice(0, 12)}`,
       OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true',
     });
   }
@@ -320,6 +324,9 @@ async function setUpOwner(url: string, state: State): Promise<void> {
 
 export async function startN8n(options: N8nOptions): Promise<N8n> {
   const env = n8nEnv(options);
+  if (options.database.client === 'postgres') {
+    await ensureN8nSchema(options.database, options.database.name);
+  }
   await installPackage(options);
   if (!options.state.n8nImported) await importFlows(options, env);
   const url = `http://${options.host}:${options.port}`;
@@ -347,7 +354,11 @@ export async function startN8n(options: N8nOptions): Promise<N8n> {
         [N8N_BIN, 'worker', '--concurrency=20'],
         {
           cwd: ROOT,
-          env: { ...env, QUEUE_HEALTH_CHECK_ACTIVE: 'false' },
+          env: {
+            ...env,
+            QUEUE_HEALTH_CHECK_ACTIVE: 'false',
+            N8N_RUNNERS_BROKER_PORT: String(await freePort(options.host)),
+          },
           log: options.log,
         },
       );

@@ -53,3 +53,11 @@ export async function checkPorts(
   for (const entry of wanted) if (!(await isPortFree(entry.port, host))) taken.push(entry);
   if (taken.length > 0) throw new PortsInUseError(taken);
 }
+
+/** A free port whose next port is free too (n8n's task runners listen on the next one). */
+export async function freePairOfPorts(host = '127.0.0.1'): Promise<number> {
+  for (;;) {
+    const port = await freePort(host);
+    if (port < 65_535 && (await isPortFree(port + 1, host))) return port;
+  }
+}

@@ -8,10 +8,9 @@ import { startTestStack, type Configuration, type TestStack } from '../support/e
 /**
  * The reference product's "testing the experience as an end user", through the real stack:
  * records put through Strapi's content API, n8n running the shipped flows (SMS cloned to a local
- * gateway), a real SMTP server, the portal in Chromium. ENROUTE_E2E=scale runs it on PostgreSQL
- * with n8n in queue mode (Redis, one main, one worker).
+ * gateway), a real SMTP server, the portal in Chromium. Run in both configurations: embedded
+ * (SQLite, n8n main mode) and scale (PostgreSQL, n8n queue mode with Redis and a worker).
  */
-const configuration: Configuration = process.env.ENROUTE_E2E === 'scale' ? 'scale' : 'embedded';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -80,195 +79,197 @@ async function openPortal(link: string): Promise<Page> {
   return page;
 }
 
-describe.skipIf(!existsSync(CHROMIUM_PATH))(`the reference scenario (${configuration})`, () => {
-  beforeAll(async () => {
-    env = await startTestStack(configuration);
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
-    await env.admin('PUT', '/settings', {
-      surveyUrl: 'https://surveys.example.com/visit',
-      surveyAllowedHosts: ['surveys.example.com'],
-    });
-
-    // A dispatch system feeds Enroute: an account near a real address, its contacts, a work
-    // order and a scheduled booking, plus two more bookings for the reschedule and cancel rules.
-    await env.api('PUT', '/contacts/C-DANA', { name: 'Dana Rivera', ...contact(DANA) });
-    await env.api('PUT', '/contacts/C-ELI', { name: 'Eli Moss', ...contact(ELI) });
-    await env.api('PUT', '/contacts/C-FAY', { name: 'Fay Chen', ...contact(FAY) });
-    await env.api('PUT', '/service-accounts/A-PIKE', {
-      name: 'Pike Street Roasters',
-      address: '1501 Pike Place, Seattle, WA 98101, USA',
-      latitude: 47.6097,
-      longitude: -122.3422,
-      timeZone: 'America/Los_Angeles',
-      primaryContact: 'C-DANA',
-    });
-    await env.api('PUT', '/service-types/ST-ESPRESSO', { name: 'Espresso machine service' });
-    await env.api('PUT', '/resources/R-MARCO', { name: 'Marco Rossi', phone: '+12065550100' });
-    for (const [order, contactId] of [
-      ['WO-1', 'C-DANA'],
-      ['WO-2', 'C-ELI'],
-      ['WO-3', 'C-FAY'],
-    ]) {
-      await env.api('PUT', `/work-orders/${order}`, {
-        number: order,
-        serviceAccount: 'A-PIKE',
-        serviceType: 'ST-ESPRESSO',
-        reportedBy: contactId,
+export function referenceScenario(configuration: Configuration) {
+  describe.skipIf(!existsSync(CHROMIUM_PATH))(`the reference scenario (${configuration})`, () => {
+    beforeAll(async () => {
+      env = await startTestStack(configuration);
+      browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
+      await env.admin('PUT', '/settings', {
+        surveyUrl: 'https://surveys.example.com/visit',
+        surveyAllowedHosts: ['surveys.example.com'],
       });
-    }
-    const put = async (id: string, workOrder: string, start: number) =>
-      (
-        (await env.api('PUT', `/bookings/${id}`, {
-          workOrder,
-          resource: 'R-MARCO',
-          start: at(start),
-          end: at(start + 2 * HOUR),
-          status: 'scheduled',
-        })) as { data: { documentId: string } }
-      ).data.documentId;
-    bookingIds.main = await put('B-1', 'WO-1', 2 * DAY);
-    bookingIds.moved = await put('B-2', 'WO-2', 3 * DAY);
-    // Outside the 7-day reminder window: never reminded.
-    bookingIds.neverReminded = await put('B-3', 'WO-3', 10 * DAY);
-    technicianToken = (
-      (await env.api('POST', '/technician-tokens', { resource: 'R-MARCO' })) as {
-        data: { token: string };
+
+      // A dispatch system feeds Enroute: an account near a real address, its contacts, a work
+      // order and a scheduled booking, plus two more bookings for the reschedule and cancel rules.
+      await env.api('PUT', '/contacts/C-DANA', { name: 'Dana Rivera', ...contact(DANA) });
+      await env.api('PUT', '/contacts/C-ELI', { name: 'Eli Moss', ...contact(ELI) });
+      await env.api('PUT', '/contacts/C-FAY', { name: 'Fay Chen', ...contact(FAY) });
+      await env.api('PUT', '/service-accounts/A-PIKE', {
+        name: 'Pike Street Roasters',
+        address: '1501 Pike Place, Seattle, WA 98101, USA',
+        latitude: 47.6097,
+        longitude: -122.3422,
+        timeZone: 'America/Los_Angeles',
+        primaryContact: 'C-DANA',
+      });
+      await env.api('PUT', '/service-types/ST-ESPRESSO', { name: 'Espresso machine service' });
+      await env.api('PUT', '/resources/R-MARCO', { name: 'Marco Rossi', phone: '+12065550100' });
+      for (const [order, contactId] of [
+        ['WO-1', 'C-DANA'],
+        ['WO-2', 'C-ELI'],
+        ['WO-3', 'C-FAY'],
+      ]) {
+        await env.api('PUT', `/work-orders/${order}`, {
+          number: order,
+          serviceAccount: 'A-PIKE',
+          serviceType: 'ST-ESPRESSO',
+          reportedBy: contactId,
+        });
       }
-    ).data.token;
-  }, 900_000);
+      const put = async (id: string, workOrder: string, start: number) =>
+        (
+          (await env.api('PUT', `/bookings/${id}`, {
+            workOrder,
+            resource: 'R-MARCO',
+            start: at(start),
+            end: at(start + 2 * HOUR),
+            status: 'scheduled',
+          })) as { data: { documentId: string } }
+        ).data.documentId;
+      bookingIds.main = await put('B-1', 'WO-1', 2 * DAY);
+      bookingIds.moved = await put('B-2', 'WO-2', 3 * DAY);
+      // Outside the 7-day reminder window: never reminded.
+      bookingIds.neverReminded = await put('B-3', 'WO-3', 10 * DAY);
+      technicianToken = (
+        (await env.api('POST', '/technician-tokens', { resource: 'R-MARCO' })) as {
+          data: { token: string };
+        }
+      ).data.token;
+    }, 900_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await env?.stop();
-  }, 120_000);
+    afterAll(async () => {
+      await browser?.close();
+      await env?.stop();
+    }, 120_000);
 
-  function contact(who: { email: string; mobile: string }) {
-    return { email: who.email, mobilePhone: who.mobile, locale: 'en' };
-  }
+    function contact(who: { email: string; mobile: string }) {
+      return { email: who.email, mobilePhone: who.mobile, locale: 'en' };
+    }
 
-  it('the reminder run sends an email and an SMS with a link that shows the scheduled appointment and where', async () => {
-    await env.stack.n8n.runReminders();
-    const [email, sms] = sortByChannel(await waitForMessages(DANA, 2));
-    expect(email?.subject).toBeTruthy();
-    expect(sms?.text).toMatch(PORTAL_LINK);
-    await waitForMessages(ELI, 2);
-    expect(messagesTo(FAY)).toHaveLength(0);
+    it('the reminder run sends an email and an SMS with a link that shows the scheduled appointment and where', async () => {
+      await env.stack.n8n.runReminders();
+      const [email, sms] = sortByChannel(await waitForMessages(DANA, 2));
+      expect(email?.subject).toBeTruthy();
+      expect(sms?.text).toMatch(PORTAL_LINK);
+      await waitForMessages(ELI, 2);
+      expect(messagesTo(FAY)).toHaveLength(0);
 
-    const page = await openPortal(linkIn(sms));
-    await expect.poll(() => page.locator('h1').textContent()).toBe('Your appointment is booked');
-    const text = await page.locator('main').innerText();
-    expect(text).toContain('1501 Pike Place, Seattle');
-    expect(await page.locator('[data-map]').count()).toBe(1);
-    await page.close();
-  });
-
-  it('traveling: the message carries the ETA, and the portal shows the technician moving', async () => {
-    await postPosition(47.6062, -122.3321);
-    await env.api('PATCH', `/bookings/${bookingIds.main}`, { status: 'traveling' });
-    const messages = await waitForMessages(DANA, 4);
-    const [email, sms] = sortByChannel(messages.slice(2));
-    expect(sms?.text).toMatch(/\d{1,2}:\d{2}/);
-    expect(email?.text).toMatch(/Marco Rossi/);
-
-    const page = await openPortal(linkIn(sms));
-    await expect.poll(() => page.locator('h1').textContent()).toBe('Marco Rossi is on the way');
-    expect(await page.locator('[data-technician-name]').innerText()).toContain('Marco Rossi');
-    const map = page.locator('[data-map]');
-    await expect.poll(() => map.getAttribute('data-technician-at')).toMatch(/^47\.6062/);
-    await postPosition(47.6081, -122.3377);
-    await expect
-      .poll(() => map.getAttribute('data-technician-at'), { timeout: 10_000 })
-      .toMatch(/^47\.6081/);
-    await page.close();
-  });
-
-  it('completed: the completion message arrives and the portal shows the survey', async () => {
-    await env.api('PATCH', `/bookings/${bookingIds.main}`, { status: 'completed' });
-    const [, sms] = sortByChannel((await waitForMessages(DANA, 6)).slice(4));
-    const page = await openPortal(linkIn(sms));
-    await expect.poll(() => page.locator('h1').textContent()).toBe('All done');
-    expect(await page.locator('iframe[src^="https://surveys.example.com/"]').count()).toBe(1);
-    // The survey stands in for the built-in rating.
-    expect(await page.locator('[data-rating-form]').count()).toBe(0);
-    await page.close();
-  });
-
-  it('rescheduled by 5 minutes: no message; by 30 minutes: a message; canceled: a message', async () => {
-    const reminded = messagesTo(ELI).length;
-    const start = Date.parse(at(3 * DAY));
-    await env.api('PATCH', `/bookings/${bookingIds.moved}`, {
-      start: new Date(start + 5 * 60_000).toISOString(),
-      end: new Date(start + 2 * HOUR + 5 * 60_000).toISOString(),
+      const page = await openPortal(linkIn(sms));
+      await expect.poll(() => page.locator('h1').textContent()).toBe('Your appointment is booked');
+      const text = await page.locator('main').innerText();
+      expect(text).toContain('1501 Pike Place, Seattle');
+      expect(await page.locator('[data-map]').count()).toBe(1);
+      await page.close();
     });
-    await expect
-      .poll(
-        async () =>
-          (await notificationLog(bookingIds.moved)).some((n) => n.reason === 'below-threshold'),
-        {
-          timeout: 30_000,
-        },
-      )
-      .toBe(true);
-    await env.api('PATCH', `/bookings/${bookingIds.moved}`, {
-      start: new Date(start + 35 * 60_000).toISOString(),
-      end: new Date(start + 2 * HOUR + 35 * 60_000).toISOString(),
-    });
-    const afterMove = await waitForMessages(ELI, reminded + 2);
-    expect(
-      afterMove
-        .slice(reminded)
-        .map((m) => m.channel)
-        .sort(),
-    ).toEqual(['email', 'sms']);
-    await env.api('PATCH', `/bookings/${bookingIds.moved}`, { status: 'canceled' });
-    await waitForMessages(ELI, reminded + 4);
-  });
 
-  it('a booking never reminded gets no reschedule and no cancel message', async () => {
-    await env.api('PATCH', `/bookings/${bookingIds.neverReminded}`, {
-      start: at(10 * DAY + HOUR),
-      end: at(10 * DAY + 3 * HOUR),
-    });
-    await env.api('PATCH', `/bookings/${bookingIds.neverReminded}`, { status: 'canceled' });
-    await expect
-      .poll(
-        async () =>
-          (await notificationLog(bookingIds.neverReminded)).filter(
-            (n) => n.reason === 'no-reminder-before',
-          ).length,
-        { timeout: 30_000 },
-      )
-      .toBeGreaterThanOrEqual(2);
-    expect(messagesTo(FAY)).toHaveLength(0);
-  });
+    it('traveling: the message carries the ETA, and the portal shows the technician moving', async () => {
+      await postPosition(47.6062, -122.3321);
+      await env.api('PATCH', `/bookings/${bookingIds.main}`, { status: 'traveling' });
+      const messages = await waitForMessages(DANA, 4);
+      const [email, sms] = sortByChannel(messages.slice(2));
+      expect(sms?.text).toMatch(/\d{1,2}:\d{2}/);
+      expect(email?.text).toMatch(/Marco Rossi/);
 
-  it('the notification log in Strapi lists every message with its state', async () => {
-    const sent = (type: string) => [
-      { type, channel: 'email', state: 'sent', reason: null },
-      { type, channel: 'sms', state: 'sent', reason: null },
-    ];
-    expect(await notificationLog(bookingIds.main)).toEqual([
-      ...sent('completed'),
-      ...sent('reminder'),
-      ...sent('traveling'),
-    ]);
-    const moved = await notificationLog(bookingIds.moved);
-    expect(moved.filter((n) => n.state === 'sent')).toEqual([
-      ...sent('canceled'),
-      ...sent('reminder'),
-      ...sent('rescheduled'),
-    ]);
-    expect(moved.filter((n) => n.state !== 'sent').map((n) => n.reason)).not.toHaveLength(0);
-    expect(
-      moved.filter((n) => n.state !== 'sent').every((n) => n.reason === 'below-threshold'),
-    ).toBe(true);
-    const never = await notificationLog(bookingIds.neverReminded);
-    expect(never.length).toBeGreaterThan(0);
-    expect(never.every((n) => n.state === 'skipped' && n.reason === 'no-reminder-before')).toBe(
-      true,
-    );
+      const page = await openPortal(linkIn(sms));
+      await expect.poll(() => page.locator('h1').textContent()).toBe('Marco Rossi is on the way');
+      expect(await page.locator('[data-technician-name]').innerText()).toContain('Marco Rossi');
+      const map = page.locator('[data-map]');
+      await expect.poll(() => map.getAttribute('data-technician-at')).toMatch(/^47\.6062/);
+      await postPosition(47.6081, -122.3377);
+      await expect
+        .poll(() => map.getAttribute('data-technician-at'), { timeout: 10_000 })
+        .toMatch(/^47\.6081/);
+      await page.close();
+    });
+
+    it('completed: the completion message arrives and the portal shows the survey', async () => {
+      await env.api('PATCH', `/bookings/${bookingIds.main}`, { status: 'completed' });
+      const [, sms] = sortByChannel((await waitForMessages(DANA, 6)).slice(4));
+      const page = await openPortal(linkIn(sms));
+      await expect.poll(() => page.locator('h1').textContent()).toBe('All done');
+      expect(await page.locator('iframe[src^="https://surveys.example.com/"]').count()).toBe(1);
+      // The survey stands in for the built-in rating.
+      expect(await page.locator('[data-rating-form]').count()).toBe(0);
+      await page.close();
+    });
+
+    it('rescheduled by 5 minutes: no message; by 30 minutes: a message; canceled: a message', async () => {
+      const reminded = messagesTo(ELI).length;
+      const start = Date.parse(at(3 * DAY));
+      await env.api('PATCH', `/bookings/${bookingIds.moved}`, {
+        start: new Date(start + 5 * 60_000).toISOString(),
+        end: new Date(start + 2 * HOUR + 5 * 60_000).toISOString(),
+      });
+      await expect
+        .poll(
+          async () =>
+            (await notificationLog(bookingIds.moved)).some((n) => n.reason === 'below-threshold'),
+          {
+            timeout: 30_000,
+          },
+        )
+        .toBe(true);
+      await env.api('PATCH', `/bookings/${bookingIds.moved}`, {
+        start: new Date(start + 35 * 60_000).toISOString(),
+        end: new Date(start + 2 * HOUR + 35 * 60_000).toISOString(),
+      });
+      const afterMove = await waitForMessages(ELI, reminded + 2);
+      expect(
+        afterMove
+          .slice(reminded)
+          .map((m) => m.channel)
+          .sort(),
+      ).toEqual(['email', 'sms']);
+      await env.api('PATCH', `/bookings/${bookingIds.moved}`, { status: 'canceled' });
+      await waitForMessages(ELI, reminded + 4);
+    });
+
+    it('a booking never reminded gets no reschedule and no cancel message', async () => {
+      await env.api('PATCH', `/bookings/${bookingIds.neverReminded}`, {
+        start: at(10 * DAY + HOUR),
+        end: at(10 * DAY + 3 * HOUR),
+      });
+      await env.api('PATCH', `/bookings/${bookingIds.neverReminded}`, { status: 'canceled' });
+      await expect
+        .poll(
+          async () =>
+            (await notificationLog(bookingIds.neverReminded)).filter(
+              (n) => n.reason === 'no-reminder-before',
+            ).length,
+          { timeout: 30_000 },
+        )
+        .toBeGreaterThanOrEqual(2);
+      expect(messagesTo(FAY)).toHaveLength(0);
+    });
+
+    it('the notification log in Strapi lists every message with its state', async () => {
+      const sent = (type: string) => [
+        { type, channel: 'email', state: 'sent', reason: null },
+        { type, channel: 'sms', state: 'sent', reason: null },
+      ];
+      expect(await notificationLog(bookingIds.main)).toEqual([
+        ...sent('completed'),
+        ...sent('reminder'),
+        ...sent('traveling'),
+      ]);
+      const moved = await notificationLog(bookingIds.moved);
+      expect(moved.filter((n) => n.state === 'sent')).toEqual([
+        ...sent('canceled'),
+        ...sent('reminder'),
+        ...sent('rescheduled'),
+      ]);
+      expect(moved.filter((n) => n.state !== 'sent').map((n) => n.reason)).not.toHaveLength(0);
+      expect(
+        moved.filter((n) => n.state !== 'sent').every((n) => n.reason === 'below-threshold'),
+      ).toBe(true);
+      const never = await notificationLog(bookingIds.neverReminded);
+      expect(never.length).toBeGreaterThan(0);
+      expect(never.every((n) => n.state === 'skipped' && n.reason === 'no-reminder-before')).toBe(
+        true,
+      );
+    });
   });
-});
+}
 
 function sortByChannel(
   messages: CapturedMessage[],

@@ -2,9 +2,9 @@ import { createWriteStream } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { fileURLToPath } from 'node:url';
-import { freePort, isPortFree } from '../../demo/src/ports.ts';
+import { freePairOfPorts, freePort } from '../../demo/src/ports.ts';
+import { createDatabase, dropDatabase } from '../../demo/src/postgres.ts';
 import type { Log } from '../../demo/src/processes.ts';
 import { startStack, type Stack } from '../../demo/src/stack.ts';
 import type { Database } from '../../demo/src/strapi.ts';
@@ -17,6 +17,8 @@ import { request, expectOk } from '../../demo/src/http.ts';
  * SMTP server and the SMS gateway. Its output is kept, and printed only when something fails.
  */
 export type Configuration = 'embedded' | 'scale';
+
+const POSTGRES = { host: '127.0.0.1', port: 5432, user: 'postgres', password: '' };
 
 const RESULTS = fileURLToPath(new URL('../../test-results/e2e/', import.meta.url));
 
@@ -37,7 +39,7 @@ export async function startTestStack(configuration: Configuration) {
           client: 'postgres',
           host: '127.0.0.1',
           port: 5432,
-          name: await freshPostgresDatabase(),
+          name: await createDatabase(POSTGRES, 'enroute_e2e'),
           user: 'postgres',
           password: '',
         }
@@ -89,40 +91,9 @@ export async function startTestStack(configuration: Configuration) {
       await stack.stop();
       logFile.end();
       await rm(dataDir, { recursive: true, force: true });
-      if (database.client === 'postgres') await dropPostgresDatabase(database.name);
+      if (database.client === 'postgres') await dropDatabase(POSTGRES, database.name);
     },
   };
 }
 
 export type TestStack = Awaited<ReturnType<typeof startTestStack>>;
-
-/** A free port whose next port is free too (n8n's task runners listen on the next one). */
-async function freePairOfPorts(): Promise<number> {
-  for (;;) {
-    const port = await freePort();
-    if (port < 65_535 && (await isPortFree(port + 1, '127.0.0.1'))) return port;
-  }
-}
-
-/** Runs `work` on a connection to PostgreSQL (127.0.0.1:5432, trust auth), database `database`. */
-async function postgres<T>(database: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ host: '127.0.0.1', port: 5432, user: 'postgres', database });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
-/** A database of its own for one run, with a schema for n8n beside Strapi's `public`. */
-async function freshPostgresDatabase(): Promise<string> {
-  const name = `enroute_e2e_${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-  await postgres('test', (client) => client.query(`create database ${name}`));
-  await postgres(name, (client) => client.query('create schema n8n'));
-  return name;
-}
-
-async function dropPostgresDatabase(name: string): Promise<void> {
-  await postgres('test', (client) => client.query(`drop database if exists ${name} with (force)`));
-}
