@@ -7,13 +7,8 @@
  *
  * Last line: `e2e: traveling_p50_ms=<n> traveling_p95_ms=<n> lost=<n>`.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { expectOk, request } from '../src/http.ts';
-import { freePairOfPorts, freePort } from '../src/ports.ts';
-import { createDatabase, dropDatabase } from '../src/postgres.ts';
-import { startStack } from '../src/stack.ts';
+import { startScratchStack } from '../src/scratch.ts';
 import { signInAdmin } from '../src/strapi.ts';
 
 const BOOKINGS = 50;
@@ -29,26 +24,9 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-const POSTGRES = { host: '127.0.0.1', port: 5432, user: 'postgres', password: '' };
-const databaseName = scale ? await createDatabase(POSTGRES, 'enroute_bench') : null;
-const dataDir = await mkdtemp(path.join(tmpdir(), 'enroute-bench-'));
 let output = '';
-const stack = await startStack({
-  host: '127.0.0.1',
-  ports: {
-    strapi: await freePort(),
-    n8n: await freePairOfPorts(),
-    portal: await freePort(),
-    capture: await freePort(),
-    smtp: await freePort(),
-  },
-  dataDir,
-  database: databaseName
-    ? { client: 'postgres', ...POSTGRES, name: databaseName }
-    : { client: 'sqlite' },
-  n8n: { mode: scale ? 'queue' : 'main', redis: { host: '127.0.0.1', port: 6379 } },
-  demo: false,
-  adminPanel: false,
+const stack = await startScratchStack({
+  configuration: scale ? 'scale' : 'embedded',
   log: (part, line) => (output = (output + `${part} | ${line}\n`).slice(-50_000)),
 }).catch((error: Error) => {
   console.error(output);
@@ -143,6 +121,4 @@ try {
   );
 } finally {
   await stack.stop();
-  await rm(dataDir, { recursive: true, force: true });
-  if (databaseName) await dropDatabase(POSTGRES, databaseName);
 }
