@@ -210,7 +210,11 @@ export function eventTemplate(message: EventMessage): WorkflowTemplate {
       typeVersion: 1,
       position: [120, 300],
       webhookId: webhookIds[message],
-      parameters: { events: [eventOf[message]] },
+      // A status flow starts only for its own status: no execution for the other changes.
+      parameters:
+        eventOf[message] === 'booking.status_changed'
+          ? { events: [eventOf[message]], statuses: [message] }
+          : { events: [eventOf[message]] },
       credentials: { enrouteWebhookApi: { id: 'enroute-webhook', name: 'Enroute Webhook' } },
     },
     {

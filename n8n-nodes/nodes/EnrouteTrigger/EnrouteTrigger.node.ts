@@ -1,4 +1,9 @@
-import { bookingEventTypes, type BookingEventType } from 'strapi-plugin-enroute/contracts';
+import {
+  bookingEventTypes,
+  bookingStatuses,
+  type BookingEventType,
+  type BookingStatus,
+} from 'strapi-plugin-enroute/contracts';
 import {
   NodeConnectionTypes,
   type ICredentialDataDecryptedObject,
@@ -22,6 +27,13 @@ const eventNames: Record<BookingEventType, string> = {
   'booking.resource_changed': 'Booking Technician Changed',
   'booking.deleted': 'Booking Deleted',
 };
+
+const statusNames: Record<BookingStatus, string> = Object.fromEntries(
+  bookingStatuses.map((status) => [
+    status,
+    status.charAt(0).toUpperCase() + status.slice(1).replaceAll('-', ' '),
+  ]),
+) as Record<BookingStatus, string>;
 
 export class EnrouteTrigger implements INodeType {
   description: INodeTypeDescription = {
@@ -49,6 +61,16 @@ export class EnrouteTrigger implements INodeType {
         default: ['booking.status_changed'],
         description:
           'The booking events that start this workflow; others are acknowledged and dropped',
+      },
+      {
+        displayName: 'New Statuses',
+        name: 'statuses',
+        type: 'multiOptions',
+        displayOptions: { show: { events: ['booking.status_changed'] } },
+        options: bookingStatuses.map((value) => ({ name: statusNames[value], value })),
+        default: [],
+        description:
+          'Start the workflow only for status changes to these statuses; none selected means any status. Other status changes are acknowledged without running the workflow.',
       },
     ],
   };
@@ -86,6 +108,7 @@ export class EnrouteTrigger implements INodeType {
       signature: this.getHeaderData()['x-enroute-signature'] as string | undefined,
       secret,
       eventTypes: this.getNodeParameter('events', []) as BookingEventType[],
+      statuses: this.getNodeParameter('statuses', []) as BookingStatus[],
       seenEventIds: staticData.seenEventIds ?? [],
     });
     if (verdict.outcome === 'rejected') {

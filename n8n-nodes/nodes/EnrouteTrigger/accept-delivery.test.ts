@@ -99,6 +99,33 @@ describe('a delivery from the plugin', () => {
       event,
     });
   });
+
+  it('is run for a status change to a listened status, and acknowledged otherwise', () => {
+    expect(judgeDelivery(delivery({ statuses: ['traveling'] })).outcome).toBe('accepted');
+    expect(judgeDelivery(delivery({ statuses: ['completed', 'traveling'] })).outcome).toBe(
+      'accepted',
+    );
+    expect(judgeDelivery(delivery({ statuses: [] })).outcome).toBe('accepted');
+    expect(judgeDelivery(delivery({ statuses: ['completed', 'canceled'] }))).toEqual({
+      outcome: 'ignored',
+      event,
+    });
+  });
+
+  it('filters only status changes by status', () => {
+    const rescheduled = { ...event, type: 'booking.rescheduled' as const };
+    const body = JSON.stringify(rescheduled);
+    expect(
+      judgeDelivery(
+        delivery({
+          rawBody: body,
+          signature: signPayload(SECRET, body, NOW),
+          eventTypes: ['booking.rescheduled'],
+          statuses: ['completed'],
+        }),
+      ).outcome,
+    ).toBe('accepted');
+  });
 });
 
 describe('the replay memory', () => {

@@ -2,6 +2,7 @@ import {
   BookingEvent,
   verifySignature,
   type BookingEventType,
+  type BookingStatus,
 } from 'strapi-plugin-enroute/contracts';
 
 /** How many accepted event ids are remembered to refuse replays (oldest forgotten first). */
@@ -18,6 +19,8 @@ export type Delivery = {
   signature: string | undefined;
   secret: string;
   eventTypes: readonly BookingEventType[];
+  /** For status changes: the new statuses that start the workflow; empty means any. */
+  statuses?: readonly BookingStatus[];
   seenEventIds: readonly string[];
   nowSeconds?: number;
 };
@@ -25,8 +28,9 @@ export type Delivery = {
 /**
  * Decides what to do with one delivery from the plugin: a bad or stale signature and a body
  * that is no booking event are refused; an event id accepted before (a replay, or the plugin
- * retrying a delivery whose answer it did not get) and an event of a type the workflow does
- * not listen to are acknowledged without running the workflow. Acknowledging a duplicate,
+ * retrying a delivery whose answer it did not get), an event of a type the workflow does not
+ * listen to and a status change to a status it does not listen to are acknowledged without
+ * running the workflow. Acknowledging a duplicate,
  * rather than refusing it, stops the plugin's outbox from retrying it forever.
  */
 export function judgeDelivery(delivery: Delivery): DeliveryVerdict {
@@ -53,6 +57,14 @@ export function judgeDelivery(delivery: Delivery): DeliveryVerdict {
     return { outcome: 'duplicate', event };
   }
   if (!delivery.eventTypes.includes(event.type)) return { outcome: 'ignored', event };
+  const statuses = delivery.statuses ?? [];
+  if (
+    event.type === 'booking.status_changed' &&
+    statuses.length > 0 &&
+    !statuses.includes(event.booking.status)
+  ) {
+    return { outcome: 'ignored', event };
+  }
   return { outcome: 'accepted', event };
 }
 
