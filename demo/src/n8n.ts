@@ -29,7 +29,11 @@ export type N8n = {
   url: string;
   /** The production URLs of the event flows' Enroute Triggers. */
   eventTriggerUrls: string[];
-  /** Runs the reminder flow now, as its 10:00 schedule would (the CLI's `execute`). */
+  /**
+   * Starts the reminder flow now, as its 10:00 schedule would, in the n8n server (its webhook
+   * "Run Now"): the flow hands its batches on to executions of its own, which a CLI run
+   * (`n8n execute`) would cut short when it exits. Resolves once n8n has taken the run on.
+   */
   runReminders(): Promise<void>;
   stop(): Promise<void>;
 };
@@ -64,6 +68,9 @@ const SMS_NODE = 'Send SMS';
 const TRIGGER_TYPE = 'n8n-nodes-enroute.enrouteTrigger';
 const SCHEDULE_TYPE = 'n8n-nodes-base.scheduleTrigger';
 const RUN_NOW = 'Run Now';
+const RUN_NOW_WEBHOOK = 'Run Now (webhook)';
+/** The path of the reminder flow's "Run Now" webhook: `/webhook/enroute-run-reminders`. */
+const RUN_NOW_PATH = 'enroute-run-reminders';
 
 /** The five templates shipped in n8n-nodes-enroute's workflows/ folder. */
 export async function templates(): Promise<{ file: string; flow: Flow }[]> {
@@ -189,7 +196,9 @@ export function withLocalSmsGateway(template: Flow, gatewayUrl: string): Flow {
 
 /**
  * A scheduled flow gets a Manual Trigger beside its schedule, wired to the same node, so that it
- * can be run now: from the editor (Execute workflow) or with `n8n execute --id`.
+ * can be run now from the editor (Execute workflow), and a webhook that does the same for the
+ * demo and its tests (n8n listens on the loopback address only; a second run sends nothing
+ * twice, as every message is claimed once).
  */
 function withRunNow(flow: Flow): Flow {
   const schedule = flow.nodes.find((node) => node.type === SCHEDULE_TYPE);
@@ -209,8 +218,22 @@ function withRunNow(flow: Flow): Flow {
         position: [position[0], position[1] + 200],
         parameters: {},
       },
+      {
+        id: `${flow.id}-run-now-webhook`,
+        name: RUN_NOW_WEBHOOK,
+        type: 'n8n-nodes-base.webhook',
+        typeVersion: 2,
+        position: [position[0], position[1] - 200],
+        webhookId: '3f0c6a52-0b7e-4f7e-9d1a-6f2b8c4e5a10',
+        parameters: {
+          httpMethod: 'POST',
+          path: RUN_NOW_PATH,
+          responseMode: 'onReceived',
+          options: {},
+        },
+      },
     ],
-    connections: { ...connections, [RUN_NOW]: next },
+    connections: { ...connections, [RUN_NOW]: next, [RUN_NOW_WEBHOOK]: next },
   };
 }
 
@@ -383,12 +406,13 @@ export async function startN8n(options: N8nOptions): Promise<N8n> {
     url,
     eventTriggerUrls,
     async runReminders() {
-      await run('reminder', process.execPath, [N8N_BIN, 'execute', `--id=${reminder.id}`], {
-        cwd: ROOT,
-        // The CLI runs the flow in a process of its own, with a task broker of its own.
-        env: { ...env, N8N_RUNNERS_BROKER_PORT: String(await freePort(options.host)) },
-        log: options.log,
-      });
+      const answer = await fetch(`${url}/webhook/${RUN_NOW_PATH}`, { method: 'POST' });
+      await answer.body?.cancel();
+      if (!answer.ok) {
+        throw new Error(
+          `n8n did not start the reminder flow ${reminder.id}: HTTP ${answer.status}`,
+        );
+      }
     },
     async stop() {
       for (const child of children.reverse()) await child.stop(20_000);

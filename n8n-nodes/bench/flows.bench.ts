@@ -1,15 +1,19 @@
+import { fork } from 'node:child_process';
+import { once } from 'node:events';
 import { signPayload, type MessageContext } from 'strapi-plugin-enroute/contracts';
 import { isValidE164 } from '../nodes/Enroute/rules/address.ts';
 import { contact } from '../test/fixtures/messaging.ts';
 import {
+  API_TOKEN,
   bookingIn,
+  flowEngine,
   removeUserFolder,
-  startFlowEnvironment,
   statusChange,
   template,
   WEBHOOK_SECRET,
 } from '../test/flows/environment.ts';
 import { activateWebhookWorkflow } from '../test/support/webhook-receiver.ts';
+import type { FromProviders, ToProviders } from './providers.process.ts';
 
 /**
  * The five flows at volume, through n8n's own engine with n8n's Send Email and Twilio nodes:
@@ -21,6 +25,9 @@ import { activateWebhookWorkflow } from '../test/support/webhook-receiver.ts';
  *   from the trigger accepting an event to the Twilio stand-in receiving its SMS.
  * Duplicates: messages that reached a customer more than once. Lost: messages due that never
  * reached the customer. The last line is the summary.
+ *
+ * n8n's engine runs here; the SMTP server, the Twilio stand-in and the Enroute API stand-in run
+ * in a second process, as they would on other machines in production.
  */
 const REMINDERS = Number(process.env.BENCH_REMINDERS ?? 5000);
 const TRAVELING = Number(process.env.BENCH_TRAVELING ?? 200);
@@ -69,30 +76,53 @@ for (let index = 0; index < TRAVELING; index++) {
   travelingBookings.push({ ...context, booking: { ...context.booking, status: 'traveling' } });
 }
 
-const env = await startFlowEnvironment([...dueBookings, ...travelingBookings]);
+const providers = fork(new URL('./providers.process.ts', import.meta.url));
+const answer = async <K extends FromProviders['kind']>(kind: K) => {
+  for (;;) {
+    const [message] = (await once(providers, 'message')) as [FromProviders];
+    if (message.kind === kind) return message as Extract<FromProviders, { kind: K }>;
+  }
+};
+const tell = (message: ToProviders) => providers.send(message);
+const now = () => performance.timeOrigin + performance.now();
+
 try {
-  // Reminders.
-  const started = performance.now();
-  const run = await env.engine.run(template('reminder.json'), [{ json: {} }]);
-  const reminderSeconds = (performance.now() - started) / 1000;
+  const started = answer('started');
+  tell({ kind: 'start', bookings: [...dueBookings, ...travelingBookings] });
+  const { smtpPort, twilioUrl, enrouteUrl } = await started;
+  const engine = flowEngine(
+    { url: enrouteUrl, token: API_TOKEN },
+    { smtp: { port: smtpPort }, twilio: { url: twilioUrl } },
+  );
+  const arrived = async () => {
+    const next = answer('arrived');
+    tell({ kind: 'arrived' });
+    return await next;
+  };
+
+  // Reminders: the run resolves once every batch it handed on has been delivered and recorded.
+  const reminderStart = performance.now();
+  const run = await engine.run(template('reminder.json'), [{ json: {} }]);
+  const reminderSeconds = (performance.now() - reminderStart) / 1000;
   if (run.status !== 'success') throw new Error(`the reminder run ended ${run.status}`);
+  const failedBatches = run.subRuns.filter((subRun) => subRun.status !== 'success').length;
+  if (failedBatches > 0) throw new Error(`${failedBatches} reminder batches did not succeed`);
+  const afterReminders = await arrived();
   const emails = tally(
     dueBookings.map(({ reportedBy }) => reportedBy?.email ?? ''),
-    env.smtp.received.flatMap((mail) =>
-      mail.to && !Array.isArray(mail.to) ? mail.to.value.map((to) => to.address ?? '') : [],
-    ),
+    afterReminders.emails,
   );
   const reminderSms = tally(
     dueBookings.map(({ reportedBy }) => reportedBy?.mobilePhone ?? ''),
-    env.twilio.messages.map((message) => message.to),
+    afterReminders.sms.map((message) => message.to),
   );
   console.log(
-    `reminders: ${REMINDERS} bookings, ${env.smtp.received.length} emails and ${env.twilio.messages.length} SMS in ${reminderSeconds.toFixed(1)} s`,
+    `reminders: ${REMINDERS} bookings, ${afterReminders.emails.length} emails and ${afterReminders.sms.length} SMS in ${reminderSeconds.toFixed(1)} s (${run.subRuns.length} batches)`,
   );
 
   // Traveling events through the trigger.
-  const flow = activateWebhookWorkflow(env.engine, template('traveling.json'));
-  const smsBefore = env.twilio.messages.length;
+  const flow = activateWebhookWorkflow(engine, template('traveling.json'));
+  const smsBefore = afterReminders.sms.length;
   const acceptedAt = new Map<string, number>();
   const deliveries: Promise<unknown>[] = [];
   for (const [index, context] of travelingBookings.entries()) {
@@ -108,8 +138,7 @@ try {
     for (let copy = 0; copy < copies; copy++) {
       deliveries.push(
         flow.receive({ 'x-enroute-signature': signature }, body).then(async (answer) => {
-          if (answer.status === 200)
-            acceptedAt.set(context.reportedBy?.mobilePhone ?? '', performance.now());
+          if (answer.status === 200) acceptedAt.set(context.reportedBy?.mobilePhone ?? '', now());
           return answer.run;
         }),
       );
@@ -117,7 +146,7 @@ try {
     await new Promise((resolve) => setTimeout(resolve, 1000 / EVENTS_PER_S));
   }
   await Promise.all(deliveries);
-  const travelingMessages = env.twilio.messages.slice(smsBefore);
+  const travelingMessages = (await arrived()).sms.slice(smsBefore);
   const latencies = travelingMessages.flatMap((message) => {
     const accepted = acceptedAt.get(message.to);
     return accepted === undefined ? [] : [message.at - accepted];
@@ -136,6 +165,7 @@ try {
     `flows: reminders_per_s=${(REMINDERS / reminderSeconds).toFixed(0)} duplicates=${duplicates} lost=${lost} traveling_p95_ms=${percentile(latencies, 95).toFixed(0)}`,
   );
 } finally {
-  await env.close();
+  tell({ kind: 'close' });
+  await once(providers, 'exit');
   removeUserFolder();
 }

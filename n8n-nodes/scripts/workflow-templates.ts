@@ -5,6 +5,12 @@ import type { IConnections, INode, IWorkflowSettings } from 'n8n-workflow';
  * time (Loop Over Items) → n8n's own Send Email and Twilio nodes (retried, failures on their
  * error output) → Enroute record delivery → next message.
  *
+ * The reminder flow prepares a whole day's reminders at once, so it hands its messages on in
+ * batches to executions of its own (Execute Workflow, this workflow, not waiting): the batches
+ * are delivered side by side, each one message at a time. A provider's round trip (an SMTP
+ * connection per email in n8n's Send Email) then no longer adds up over thousands of messages.
+ * A clone of the flow calls itself too (`$workflow.id`), so changing provider stays one node.
+ *
  * The SMS branch sits above the email branch: n8n (execution order v1) runs the topmost branch
  * first, and a text is what a customer waiting for the technician sees first.
  *
@@ -40,6 +46,12 @@ export const NODE = {
   trigger: 'Booking Event',
   schedule: 'Every Day at 10:00 UTC',
   prepare: 'Prepare',
+  smsBatches: 'SMS Batches',
+  emailBatches: 'Email Batches',
+  deliverSmsBatch: 'Deliver SMS Batch',
+  deliverEmailBatch: 'Deliver Email Batch',
+  batch: 'Batch to Deliver',
+  emailOrSms: 'Email or SMS',
   eachEmail: 'Each Email',
   eachSms: 'Each SMS',
   email: 'Send Email',
@@ -48,7 +60,10 @@ export const NODE = {
   recordSms: 'Record SMS Delivery',
 } as const;
 
-function recordNode(name: string, id: string, position: [number, number]): INode {
+/** Messages per reminder batch: each batch is an execution of its own, run side by side. */
+export const REMINDER_BATCH_SIZE = 50;
+
+function recordNode(name: string, id: string, position: [number, number], message: string): INode {
   return {
     id,
     name,
@@ -57,37 +72,38 @@ function recordNode(name: string, id: string, position: [number, number]): INode
     position,
     parameters: {
       operation: 'recordDelivery',
-      notificationId: `={{ $('${NODE.prepare}').item.json.notificationId }}`,
+      notificationId: `={{ $('${message}').item.json.notificationId }}`,
       outcome: 'auto',
       providerMessageId:
         '={{ $json.sid ?? $json.messageId ?? $json.id ?? $json.messages?.[0]?.id ?? "" }}',
-      preparedMessage: `={{ $('${NODE.prepare}').item.json }}`,
+      preparedMessage: `={{ $('${message}').item.json }}`,
     },
     credentials: API_CREDENTIAL,
   };
 }
 
-function loopNode(name: string, id: string, position: [number, number]): INode {
+function loopNode(name: string, id: string, position: [number, number], batchSize = 1): INode {
   return {
     id,
     name,
     type: 'n8n-nodes-base.splitInBatches',
     typeVersion: 3,
     position,
-    parameters: { batchSize: 1, options: {} },
+    parameters: { batchSize, options: {} },
   };
 }
 
-export function deliveryNodes(idPrefix: string): INode[] {
+/** The nodes that deliver prepared messages one at a time; `dy` moves them down the canvas. */
+export function deliveryNodes(idPrefix: string, dy = 0): INode[] {
   return [
-    loopNode(NODE.eachEmail, `${idPrefix}-each-email`, [600, 420]),
-    loopNode(NODE.eachSms, `${idPrefix}-each-sms`, [600, 200]),
+    loopNode(NODE.eachEmail, `${idPrefix}-each-email`, [600, 420 + dy]),
+    loopNode(NODE.eachSms, `${idPrefix}-each-sms`, [600, 200 + dy]),
     {
       id: `${idPrefix}-email`,
       name: NODE.email,
       type: 'n8n-nodes-base.emailSend',
       typeVersion: 2.1,
-      position: [840, 420],
+      position: [840, 420 + dy],
       parameters: {
         fromEmail: 'Enroute <notifications@example.com>',
         toEmail: '={{ $json.to }}',
@@ -105,7 +121,7 @@ export function deliveryNodes(idPrefix: string): INode[] {
       name: NODE.sms,
       type: 'n8n-nodes-base.twilio',
       typeVersion: 1,
-      position: [840, 200],
+      position: [840, 200 + dy],
       parameters: {
         resource: 'sms',
         operation: 'send',
@@ -118,8 +134,8 @@ export function deliveryNodes(idPrefix: string): INode[] {
       credentials: { twilioApi: { id: 'enroute-twilio', name: 'Twilio' } },
       ...PROVIDER_RETRY,
     },
-    recordNode(NODE.recordEmail, `${idPrefix}-record-email`, [1080, 420]),
-    recordNode(NODE.recordSms, `${idPrefix}-record-sms`, [1080, 200]),
+    recordNode(NODE.recordEmail, `${idPrefix}-record-email`, [1080, 420 + dy], NODE.eachEmail),
+    recordNode(NODE.recordSms, `${idPrefix}-record-sms`, [1080, 200 + dy], NODE.eachSms),
   ];
 }
 
@@ -127,9 +143,10 @@ function main(node: string, index = 0) {
   return { node, type: 'main' as const, index };
 }
 
-export function deliveryConnections(): IConnections {
+/** `source` has the email messages on its output 0 and the SMS on its output 1. */
+export function deliveryConnections(source: string): IConnections {
   return {
-    [NODE.prepare]: { main: [[main(NODE.eachEmail)], [main(NODE.eachSms)]] },
+    [source]: { main: [[main(NODE.eachEmail)], [main(NODE.eachSms)]] },
     // A loop's output 0 is "done" (nothing left to do), output 1 the next message.
     [NODE.eachEmail]: { main: [[], [main(NODE.email)]] },
     [NODE.eachSms]: { main: [[], [main(NODE.sms)]] },
@@ -141,13 +158,22 @@ export function deliveryConnections(): IConnections {
   };
 }
 
+const SETTINGS: IWorkflowSettings = {
+  executionOrder: 'v1',
+  timezone: 'UTC',
+  saveManualExecutions: true,
+};
+
 function template(id: string, name: string, trigger: INode, prepare: INode): WorkflowTemplate {
   return {
     id,
     name,
     nodes: [trigger, prepare, ...deliveryNodes(id)],
-    connections: { [trigger.name]: { main: [[main(NODE.prepare)]] }, ...deliveryConnections() },
-    settings: { executionOrder: 'v1', timezone: 'UTC', saveManualExecutions: true },
+    connections: {
+      [trigger.name]: { main: [[main(NODE.prepare)]] },
+      ...deliveryConnections(NODE.prepare),
+    },
+    settings: SETTINGS,
     active: false,
     pinData: {},
     meta: { templateCredsSetupCompleted: false },
@@ -155,12 +181,38 @@ function template(id: string, name: string, trigger: INode, prepare: INode): Wor
   };
 }
 
+/** Hands each batch of its input to a new execution of this same workflow, without waiting. */
+function deliverBatchNode(name: string, id: string, position: [number, number]): INode {
+  return {
+    id,
+    name,
+    type: 'n8n-nodes-base.executeWorkflow',
+    typeVersion: 1.2,
+    position,
+    parameters: {
+      source: 'database',
+      workflowId: { __rl: true, mode: 'id', value: '={{ $workflow.id }}' },
+      workflowInputs: {
+        mappingMode: 'defineBelow',
+        value: {},
+        matchingColumns: [],
+        schema: [],
+        attemptToConvertTypes: false,
+        convertFieldsToString: true,
+      },
+      mode: 'once',
+      options: { waitForSubWorkflow: false },
+    },
+  };
+}
+
 export function reminderTemplate(): WorkflowTemplate {
-  return template(
-    'enrouteReminders',
-    'Enroute: reminders',
+  const id = 'enrouteReminders';
+  /** Where the batches start: a second trigger, below the first on the canvas. */
+  const DY = 560;
+  const nodes: INode[] = [
     {
-      id: 'enrouteReminders-schedule',
+      id: `${id}-schedule`,
       name: NODE.schedule,
       type: 'n8n-nodes-base.scheduleTrigger',
       typeVersion: 1.2,
@@ -172,7 +224,7 @@ export function reminderTemplate(): WorkflowTemplate {
       },
     },
     {
-      id: 'enrouteReminders-prepare',
+      id: `${id}-prepare`,
       name: NODE.prepare,
       type: 'n8n-nodes-enroute.enroute',
       typeVersion: 1,
@@ -180,7 +232,64 @@ export function reminderTemplate(): WorkflowTemplate {
       parameters: { operation: 'prepareReminders', pageSize: 100 },
       credentials: API_CREDENTIAL,
     },
-  );
+    loopNode(NODE.emailBatches, `${id}-email-batches`, [600, 420], REMINDER_BATCH_SIZE),
+    loopNode(NODE.smsBatches, `${id}-sms-batches`, [600, 200], REMINDER_BATCH_SIZE),
+    deliverBatchNode(NODE.deliverEmailBatch, `${id}-deliver-email-batch`, [840, 420]),
+    deliverBatchNode(NODE.deliverSmsBatch, `${id}-deliver-sms-batch`, [840, 200]),
+    {
+      id: `${id}-batch`,
+      name: NODE.batch,
+      type: 'n8n-nodes-base.executeWorkflowTrigger',
+      typeVersion: 1.1,
+      position: [120, 300 + DY],
+      parameters: { inputSource: 'passthrough' },
+    },
+    {
+      id: `${id}-email-or-sms`,
+      name: NODE.emailOrSms,
+      type: 'n8n-nodes-base.if',
+      typeVersion: 2.2,
+      position: [380, 300 + DY],
+      parameters: {
+        conditions: {
+          options: { caseSensitive: true, leftValue: '', typeValidation: 'strict', version: 2 },
+          conditions: [
+            {
+              id: `${id}-is-email`,
+              leftValue: '={{ $json.channel }}',
+              rightValue: 'email',
+              operator: { type: 'string', operation: 'equals' },
+            },
+          ],
+          combinator: 'and',
+        },
+        options: {},
+      },
+    },
+    ...deliveryNodes(id, DY),
+  ];
+  return {
+    id,
+    name: 'Enroute: reminders',
+    nodes,
+    connections: {
+      [NODE.schedule]: { main: [[main(NODE.prepare)]] },
+      [NODE.prepare]: { main: [[main(NODE.emailBatches)], [main(NODE.smsBatches)]] },
+      // A loop's output 0 is "done", output 1 the next batch, handed on without waiting.
+      [NODE.emailBatches]: { main: [[], [main(NODE.deliverEmailBatch)]] },
+      [NODE.smsBatches]: { main: [[], [main(NODE.deliverSmsBatch)]] },
+      [NODE.deliverEmailBatch]: { main: [[main(NODE.emailBatches)]] },
+      [NODE.deliverSmsBatch]: { main: [[main(NODE.smsBatches)]] },
+      // Each batch, in an execution of its own: emails (true) and SMS, one at a time.
+      [NODE.batch]: { main: [[main(NODE.emailOrSms)]] },
+      ...deliveryConnections(NODE.emailOrSms),
+    },
+    settings: { ...SETTINGS, callerPolicy: 'workflowsFromSameOwner' },
+    active: false,
+    pinData: {},
+    meta: { templateCredsSetupCompleted: false },
+    tags: [],
+  };
 }
 
 const eventOf: Record<EventMessage, string> = {

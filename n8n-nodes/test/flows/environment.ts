@@ -76,7 +76,7 @@ export type Providers = Awaited<ReturnType<typeof startProviders>>;
 /** n8n's engine with the credentials of the templates: Enroute API, webhook secret, SMTP, Twilio. */
 export function flowEngine(
   enroute: { url: string; token: string },
-  providers: Providers,
+  providers: { smtp: Pick<Providers['smtp'], 'port'>; twilio: Pick<Providers['twilio'], 'url'> },
   nodeTypes?: EngineOptions['nodeTypes'],
 ) {
   return createEngine({

@@ -137,6 +137,8 @@ describe('reminder template', () => {
       { json: { timestamp: new Date().toISOString() } },
     ]);
     expect(run.status).toBe('success');
+    // The emails and the SMS were each handed on as one batch, to executions of the flow itself.
+    expect(run.subRuns.map((subRun) => subRun.status)).toEqual(['success', 'success']);
     await env.smtp.waitFor(2);
 
     const remind = delivered('b-remind', 'reminder');

@@ -21,6 +21,9 @@ import {
   type IWorkflowBase,
   type IWorkflowExecuteAdditionalData,
   type WorkflowExecuteMode,
+  type ExecuteWorkflowData,
+  type ExecuteWorkflowOptions,
+  type IExecuteWorkflowInfo,
 } from 'n8n-workflow';
 import { EnrouteApi } from '../../credentials/EnrouteApi.credentials.ts';
 import { EnrouteWebhookApi } from '../../credentials/EnrouteWebhookApi.credentials.ts';
@@ -60,6 +63,15 @@ const nodeClasses: Record<string, NodeTypeClass> = {
     'nodes/HttpRequest/HttpRequest.node.js',
     'HttpRequest',
   ),
+  'n8n-nodes-base.executeWorkflow': fromNodesBase(
+    'nodes/ExecuteWorkflow/ExecuteWorkflow/ExecuteWorkflow.node.js',
+    'ExecuteWorkflow',
+  ),
+  'n8n-nodes-base.executeWorkflowTrigger': fromNodesBase(
+    'nodes/ExecuteWorkflow/ExecuteWorkflowTrigger/ExecuteWorkflowTrigger.node.js',
+    'ExecuteWorkflowTrigger',
+  ),
+  'n8n-nodes-base.if': fromNodesBase('nodes/If/If.node.js', 'If'),
   'n8n-nodes-enroute.enroute': Enroute,
   'n8n-nodes-enroute.enrouteTrigger': EnrouteTrigger,
 };
@@ -215,6 +227,8 @@ export type WorkflowJson = Pick<IWorkflowBase, 'nodes' | 'connections'> &
 
 let executionCounter = 0;
 
+const SUB_WORKFLOW_TRIGGER = 'n8n-nodes-base.executeWorkflowTrigger';
+
 function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void } {
   let resolve!: (value: T) => void;
   const promise = new Promise<T>((done) => (resolve = done));
@@ -248,9 +262,11 @@ export function createEngine(options: EngineOptions) {
       mcpTestBaseUrl: 'http://127.0.0.1/mcp-test',
       variables: {},
       logAiEvent: () => {},
-      executeWorkflow: async () => {
-        throw new Error('sub-workflows are not used here');
-      },
+      executeWorkflow: (
+        workflowInfo: IExecuteWorkflowInfo,
+        _parentData: IWorkflowExecuteAdditionalData,
+        executeOptions: ExecuteWorkflowOptions,
+      ) => executeSubWorkflow(workflowInfo, executeOptions),
       getRunExecutionData: async () => undefined,
       getRuntimeCredential: async () => undefined,
       startRunnerTask: async () => {
@@ -273,21 +289,53 @@ export function createEngine(options: EngineOptions) {
     });
   }
 
-  /** Runs a workflow as n8n does when its trigger fires with these items. */
-  async function run(
+  /** Workflows run here, by id: what an Execute Workflow node finds "in the database". */
+  const saved = new Map<string, WorkflowJson>();
+  /** Executions started by Execute Workflow nodes that the caller did not wait for. */
+  const background = new Set<Promise<IRun>>();
+  const subRuns: IRun[] = [];
+
+  /** What n8n's server does for an Execute Workflow node: runs the workflow from its trigger. */
+  async function executeSubWorkflow(
+    workflowInfo: IExecuteWorkflowInfo,
+    executeOptions: ExecuteWorkflowOptions,
+  ): Promise<ExecuteWorkflowData> {
+    const json = workflowInfo.code ?? (workflowInfo.id ? saved.get(workflowInfo.id) : undefined);
+    if (!json) throw new Error(`no workflow ${workflowInfo.id ?? '(inline)'} in the test engine`);
+    const trigger = json.nodes.find((node) => node.type === SUB_WORKFLOW_TRIGGER);
+    if (!trigger) throw new Error(`workflow ${json.id} cannot be called by another workflow`);
+    const executionId = String(++executionCounter);
+    const execution = runFrom(
+      json,
+      trigger,
+      executeOptions.inputData ?? [{ json: {} }],
+      executeOptions.executionMode ?? 'integrated',
+      executionId,
+    ).then((subRun) => {
+      subRuns.push(subRun);
+      return subRun;
+    });
+    if (executeOptions.doNotWaitToFinish) {
+      background.add(execution);
+      void execution.finally(() => background.delete(execution));
+      return { executionId, data: [null] };
+    }
+    const subRun = await execution;
+    const last = subRun.data.resultData.lastNodeExecuted;
+    const output = last ? subRun.data.resultData.runData[last]?.at(-1)?.data?.main : undefined;
+    return { executionId, data: output ?? [null] };
+  }
+
+  async function runFrom(
     json: WorkflowJson,
+    startNode: INode,
     startItems: INodeExecutionData[],
-    mode: WorkflowExecuteMode = 'trigger',
+    mode: WorkflowExecuteMode,
+    executionId: string,
   ): Promise<IRun> {
     const { WorkflowExecute } = await import('n8n-core');
     const workflow = workflowOf(json);
-    const startNode = json.nodes.find((node) =>
-      nodeTypes
-        .getByNameAndVersion(node.type, node.typeVersion)
-        .description.group.includes('trigger'),
-    );
-    if (!startNode) throw new Error('the workflow has no trigger');
-    const { additionalData, finished } = await additionalDataFor(String(++executionCounter));
+    const { additionalData, finished } = await additionalDataFor(executionId);
     const runExecutionData = createRunExecutionData({
       executionData: {
         nodeExecutionStack: [{ node: startNode, data: { main: [startItems] }, source: null }],
@@ -296,6 +344,31 @@ export function createEngine(options: EngineOptions) {
     const execution = new WorkflowExecute(additionalData, mode, runExecutionData);
     await execution.processRunExecutionData(workflow);
     return await finished;
+  }
+
+  /**
+   * Runs a workflow as n8n does when its trigger fires with these items (the first trigger that
+   * is not the one for calls from other workflows), and resolves once it and every execution it
+   * started without waiting have finished; those are in `subRuns`.
+   */
+  async function run(
+    json: WorkflowJson,
+    startItems: INodeExecutionData[],
+    mode: WorkflowExecuteMode = 'trigger',
+  ): Promise<IRun & { subRuns: IRun[] }> {
+    if (json.id) saved.set(json.id, json);
+    const startNode = json.nodes.find(
+      (node) =>
+        node.type !== SUB_WORKFLOW_TRIGGER &&
+        nodeTypes
+          .getByNameAndVersion(node.type, node.typeVersion)
+          .description.group.includes('trigger'),
+    );
+    if (!startNode) throw new Error('the workflow has no trigger');
+    const subRunsBefore = subRuns.length;
+    const result = await runFrom(json, startNode, startItems, mode, String(++executionCounter));
+    while (background.size > 0) await Promise.allSettled([...background]);
+    return Object.assign(result, { subRuns: subRuns.slice(subRunsBefore) });
   }
 
   /** Another provider: its credentials, and its public origin sent to its local stand-in. */

@@ -1,7 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import type { Prepared } from './prepare.ts';
 
-/** Email items carry the calendar invitation as the binary property `ics`, ready to attach. */
+/**
+ * Email items carry the calendar invitation as the binary property `ics`, ready to attach. Every
+ * item says its `channel`, so that messages handed on together can be told apart again.
+ */
 export async function toOutputItems(
   context: IExecuteFunctions,
   prepared: Prepared,
@@ -10,7 +13,12 @@ export async function toOutputItems(
   const email = await Promise.all(
     prepared.email.map(async ({ ics, ...message }): Promise<INodeExecutionData> => {
       const item: INodeExecutionData = {
-        json: { ...message, ics: ics?.content ?? null, icsMethod: ics?.method ?? null },
+        json: {
+          ...message,
+          channel: 'email',
+          ics: ics?.content ?? null,
+          icsMethod: ics?.method ?? null,
+        },
         pairedItem: { item: itemIndex },
       };
       if (ics) {
@@ -26,7 +34,7 @@ export async function toOutputItems(
     }),
   );
   const sms = prepared.sms.map((message): INodeExecutionData => ({
-    json: { ...message },
+    json: { ...message, channel: 'sms' },
     pairedItem: { item: itemIndex },
   }));
   return { email, sms };

@@ -1,0 +1,66 @@
+import type { MessageContext } from 'strapi-plugin-enroute/contracts';
+import { settings } from '../test/fixtures/messaging.ts';
+import { API_TOKEN, removeUserFolder, startProviders } from '../test/flows/environment.ts';
+import { startEnrouteStandin } from '../test/support/enroute-standin.ts';
+
+/**
+ * The benchmark's far side, in a process of its own as it is in production: the SMTP server
+ * (parsing every message), the Twilio stand-in and the Enroute API stand-in. The benchmark sends
+ * the bookings, gets the addresses back, and asks what arrived.
+ */
+export type ToProviders =
+  { kind: 'start'; bookings: MessageContext[] } | { kind: 'arrived' } | { kind: 'close' };
+export type FromProviders =
+  | { kind: 'started'; smtpPort: number; twilioUrl: string; enrouteUrl: string }
+  | {
+      kind: 'arrived';
+      emails: string[];
+      /** `at`: when the SMS arrived, in ms since the epoch (performance.timeOrigin based). */
+      sms: { to: string; at: number }[];
+    };
+
+function send(message: FromProviders) {
+  process.send?.(message);
+}
+
+let close: (() => Promise<void>) | null = null;
+
+process.on('message', (message: ToProviders) => {
+  void (async () => {
+    if (message.kind === 'start') {
+      const providers = await startProviders();
+      const enroute = await startEnrouteStandin({
+        token: API_TOKEN,
+        settings: settings(),
+        bookings: message.bookings,
+      });
+      close = async () => {
+        await Promise.all([providers.close(), enroute.close()]);
+      };
+      process.on('message', (next: ToProviders) => {
+        if (next.kind !== 'arrived') return;
+        send({
+          kind: 'arrived',
+          emails: providers.smtp.received.flatMap((mail) =>
+            mail.to && !Array.isArray(mail.to) ? mail.to.value.map((to) => to.address ?? '') : [],
+          ),
+          sms: providers.twilio.messages.map(({ to, at }) => ({
+            to,
+            at: performance.timeOrigin + at,
+          })),
+        });
+      });
+      send({
+        kind: 'started',
+        smtpPort: providers.smtp.port,
+        twilioUrl: providers.twilio.url,
+        enrouteUrl: enroute.url,
+      });
+    } else if (message.kind === 'close') {
+      await close?.();
+      // The engine module this process imports along made a scratch n8n folder.
+      removeUserFolder();
+      process.disconnect();
+    }
+  })();
+});
