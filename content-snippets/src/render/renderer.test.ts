@@ -29,6 +29,22 @@ describe('email rendering', () => {
     },
   );
 
+  it('gives the booked start as the arrival before there is an estimate', async () => {
+    const data = messageData();
+    const estimated = await renderer.renderSms('traveling', 'en', data);
+    expect(estimated.body).toContain('arriving around 2:20 PM.'); // 13:20Z in Paris
+    const unknown = await renderer.renderSms('traveling', 'en', {
+      ...data,
+      booking: { ...data.booking, etaAt: null },
+    });
+    expect(unknown.body).toContain('arriving around 2:00 PM.');
+    const email = await renderer.renderEmail('traveling', 'en', {
+      ...data,
+      booking: { ...data.booking, etaAt: null },
+    });
+    expect(email.text).toContain('should arrive around 2:00 PM.');
+  });
+
   it('writes the visit in the account zone and the recipient language', async () => {
     const data = messageData();
     const en = await renderer.renderEmail('reminder', 'en', data);

@@ -31,7 +31,8 @@ const VALUES: Record<Placeholder, (c: ValueContext) => string> = {
   'account.name': (c) => c.data.account.name,
   'account.address': (c) => c.data.account.address,
   'technician.name': (c) => c.data.technician?.name ?? c.yourTechnician,
-  'eta.time': (c) => c.at(c.data.booking.etaAt, 'time'),
+  // Before the first position there is no estimate yet: the booked start is what is known.
+  'eta.time': (c) => c.at(c.data.booking.etaAt ?? c.data.booking.start, 'time'),
   link: (c) => c.data.link,
 };
 

@@ -114,7 +114,7 @@ export const PLACEHOLDERS = {
   'account.name': 'Service account name',
   'account.address': 'Service address',
   'technician.name': 'Technician name (or the "your technician" snippet when hidden)',
-  'eta.time': 'Estimated arrival time',
+  'eta.time': 'Estimated arrival time (the booked start time until there is an estimate)',
   link: 'Link to the portal page',
 } as const;
 export type Placeholder = keyof typeof PLACEHOLDERS;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LINK, messageData } from '../fixtures/message-data.ts';
 import { LOCALES } from '../locales.ts';
 import { MESSAGE_TYPES } from '../messages.ts';
+import { formatInstant } from '../render/dates.ts';
 import { createRenderer } from '../render/renderer.ts';
 import { validateTemplate } from '../render/validate.ts';
 import { SNIPPET_KEYS, snippetDefinitions } from './definitions.ts';
@@ -47,6 +48,14 @@ describe('default SMS', () => {
     const sms = await renderer.renderSms(type, locale, data);
     if (type !== 'canceled') expect(sms.body).toContain(LINK);
     expect(sms.body).not.toMatch(/{{|}}|{%/);
+    expect(sms.segments, `${sms.encoding} ${sms.units} units: ${sms.body}`).toBeLessThanOrEqual(2);
+  });
+
+  // Before the first position the arrival is the booked start.
+  it.each(LOCALES)('%s traveling without an estimate fits in 2 segments', async (locale) => {
+    const booking = { ...data.booking, etaAt: null };
+    const sms = await renderer.renderSms('traveling', locale, { ...data, booking });
+    expect(sms.body).toContain(formatInstant(booking.start, locale, booking.timeZone, 'time'));
     expect(sms.segments, `${sms.encoding} ${sms.units} units: ${sms.body}`).toBeLessThanOrEqual(2);
   });
 });
