@@ -120,10 +120,12 @@ export class EnrouteTrigger implements INodeType {
     if (verdict.outcome === 'duplicate') {
       return { webhookResponse: { accepted: false, reason: 'event already received' } };
     }
-    staticData.seenEventIds = rememberEventId(staticData.seenEventIds ?? [], verdict.event.id);
+    // An event this workflow ignores is not remembered: a replay of it is ignored again, and
+    // n8n does not have to save the workflow's static data for it.
     if (verdict.outcome === 'ignored') {
       return { webhookResponse: { accepted: true, ignored: verdict.event.type } };
     }
+    staticData.seenEventIds = rememberEventId(staticData.seenEventIds ?? [], verdict.event.id);
     return {
       workflowData: [this.helpers.returnJsonArray([verdict.event as unknown as IDataObject])],
     };

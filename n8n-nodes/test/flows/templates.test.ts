@@ -219,6 +219,30 @@ describe('event templates', () => {
     expect(log.map((n) => `${n.channel}:${n.state}`).sort()).toEqual(['email:sent', 'sms:sent']);
   });
 
+  it('each status flow starts only for its own status; the others acknowledge the event and run nothing', async () => {
+    const booking = env.enroute.booking('b-travel')!;
+    const event = statusChange('b-travel', 'traveling', 'completed', booking.booking.start);
+    const body = JSON.stringify(event);
+    const headers = {
+      'x-enroute-signature': signPayload(WEBHOOK_SECRET, body, Math.floor(Date.now() / 1000)),
+    };
+    const traveling = activateWebhookWorkflow(env.engine, template('traveling.json'));
+    const canceled = activateWebhookWorkflow(env.engine, template('canceled.json'));
+    for (const flow of [traveling, canceled]) {
+      expect(await flow.receive(headers, body)).toEqual({
+        status: 200,
+        body: { accepted: true, ignored: 'booking.status_changed' },
+        run: null,
+      });
+      // Not remembered: nothing for n8n to save.
+      expect(JSON.stringify(flow.workflow.staticData ?? {})).not.toContain(event.id);
+    }
+    const completed = activateWebhookWorkflow(env.engine, template('completed.json'));
+    const answer = await completed.receive(headers, body);
+    expect(answer.run).not.toBeNull();
+    expect((await answer.run)?.status).toBe('success');
+  });
+
   it('traveling: an unsigned or replayed delivery starts nothing', async () => {
     const traveling = env.enroute.booking('b-travel')!;
     const flow = activateWebhookWorkflow(env.engine, template('traveling.json'));
