@@ -1,12 +1,19 @@
 import { defineMiddleware } from 'astro:middleware';
+import type { APIContext, MiddlewareNext } from 'astro';
+import { lookupCode } from './features/portal-view/lookup-code.server.ts';
+import { requestedLocale } from './features/portal-view/portal-view.ts';
+import { ratingNotice } from './features/rating/rating.ts';
 import {
   CODE_PAGE_HEADERS,
   SELF_ONLY,
   sourceHeaders,
 } from './features/security/content-security-policy.ts';
-import { codeLookupLimiter } from './server/services.ts';
+import { createRenderedPages } from './features/tracking/rendered-pages.ts';
+import { codeLookupLimiter, portalClient } from './server/services.ts';
 
 const CODE_PATH = /^\/t\/[^/]+/;
+
+const renderedPages = createRenderedPages();
 
 /** Code pages: a per-client limit on lookups, and the headers that keep the code private. */
 export const onRequest = defineMiddleware(async (context, next) => {
@@ -14,7 +21,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
 
   const decision = codeLookupLimiter.take(clientKey(context));
   const response = decision.allowed
-    ? await next()
+    ? await codePage(context, next)
     : new Response('Too many requests. Please wait a moment and try again.', {
         status: 429,
         headers: {
@@ -30,6 +37,20 @@ export const onRequest = defineMiddleware(async (context, next) => {
   }
   return response;
 });
+
+/**
+ * The page of a code: its view is looked up here (the page reads it from `locals`), and the page
+ * rendered for that view before is answered again (see rendered-pages.ts).
+ */
+async function codePage(context: APIContext, next: MiddlewareNext): Promise<Response> {
+  if (context.routePattern !== '/t/[code]' || context.request.method !== 'GET') return next();
+  const code = context.params.code ?? '';
+  const lookup = await lookupCode(portalClient, code, requestedLocale(context.url));
+  context.locals.lookup = lookup;
+  if (lookup.kind !== 'view') return next();
+  const variant = `${code}\n${ratingNotice(context.url) ?? ''}`;
+  return renderedPages.page(lookup, variant, () => next());
+}
 
 function clientKey(context: { clientAddress: string }): string {
   try {

@@ -24,6 +24,9 @@ export interface StrapiPortalConfig {
 /** Views kept at most, all codes together. */
 const KEPT_VIEWS = 10_000;
 
+/** Share of its freshness after which a view still asked for is read again in the background. */
+const REREAD_AT = 0.75;
+
 export type RatingOutcome = { ok: true } | { ok: false; detail: string };
 
 /** The portal's only way to Strapi: the view of one code, and the rating of one booking. */
@@ -85,11 +88,30 @@ export function createPortalClient(config: StrapiPortalConfig) {
     });
   }
 
+  function read(code: string, locale: string | null, wanted: string): Promise<PortalLookup> {
+    const key = `${code}\n${wanted}`;
+    const pending = inFlight.get(key);
+    if (pending) return pending;
+    const askedAt = now();
+    const reading: Promise<PortalLookup> = requestView(code, locale)
+      .then((lookup) => {
+        keep(code, wanted, askedAt, lookup);
+        return lookup;
+      })
+      .finally(() => {
+        if (inFlight.get(key) === reading) inFlight.delete(key);
+      });
+    inFlight.set(key, reading);
+    return reading;
+  }
+
   return {
     /**
      * The view of a code in a locale: the one Strapi gave less than `freshMs` ago, else a new
      * read. Requests for the same view that arrive while a read is on its way share its answer:
-     * a crowd on one page costs Strapi one read. `fresh` asks Strapi whatever was kept.
+     * a crowd on one page costs Strapi one read. A view still asked for in the last quarter of
+     * its freshness is read again meanwhile, so that a crowd never waits for Strapi. `fresh`
+     * asks Strapi whatever was kept.
      */
     fetchView(
       code: string,
@@ -97,24 +119,13 @@ export function createPortalClient(config: StrapiPortalConfig) {
       options: { fresh?: boolean } = {},
     ): Promise<PortalLookup> {
       const wanted = locale ?? '';
-      const hit = kept.get(code)?.get(wanted);
-      if (!options.fresh && hit && now() - hit.askedAt < freshMs) {
+      const hit = options.fresh ? undefined : kept.get(code)?.get(wanted);
+      const age = hit ? now() - hit.askedAt : Infinity;
+      if (hit && age < freshMs) {
+        if (age >= freshMs * REREAD_AT) void read(code, locale, wanted);
         return Promise.resolve(hit.lookup);
       }
-      const key = `${code}\n${wanted}`;
-      const pending = inFlight.get(key);
-      if (pending) return pending;
-      const askedAt = now();
-      const read: Promise<PortalLookup> = requestView(code, locale)
-        .then((lookup) => {
-          keep(code, wanted, askedAt, lookup);
-          return lookup;
-        })
-        .finally(() => {
-          if (inFlight.get(key) === read) inFlight.delete(key);
-        });
-      inFlight.set(key, read);
-      return read;
+      return read(code, locale, wanted);
     },
 
     /** The booking behind the code changed: its next page is read from Strapi. */

@@ -81,7 +81,7 @@ describe('portal view client', () => {
       now: () => time,
     });
     await client.fetchView(FIXTURE_CODE, 'en');
-    time = 999;
+    time = 700;
     await client.fetchView(FIXTURE_CODE, 'en');
     expect(strapi.seen).toHaveLength(1);
     await client.fetchView(FIXTURE_CODE, 'en', { fresh: true });
@@ -102,6 +102,45 @@ describe('portal view client', () => {
     status = 200;
     expect(await client.fetchView(FIXTURE_CODE, 'en')).toMatchObject({ kind: 'view' });
     expect(strapi.seen).toHaveLength(6);
+  });
+
+  it('reads a view still asked for again before it is stale, so that nobody waits for Strapi', async () => {
+    let name = 'Contoso';
+    const strapi = await strapiStandIn(() => {
+      const view = portalViewFixture('traveling', 'en');
+      return { status: 200, body: JSON.stringify({ ...view, company: { ...view.company, name } }) };
+    });
+    let time = 0;
+    const client = createPortalClient({
+      strapiUrl: strapi.url,
+      token: 't',
+      timeoutMs: 1000,
+      freshMs: 1000,
+      now: () => time,
+    });
+    const companyName = (lookup: Awaited<ReturnType<typeof client.fetchView>>) =>
+      lookup.kind === 'view' ? lookup.view.company.name : null;
+    expect(companyName(await client.fetchView(FIXTURE_CODE, 'en'))).toBe('Contoso');
+
+    // In the last quarter of its second the kept view is shown and read again meanwhile.
+    name = 'Contoso Renamed';
+    time = 800;
+    expect(companyName(await client.fetchView(FIXTURE_CODE, 'en'))).toBe('Contoso');
+    await new Promise((done) => setTimeout(done, 100));
+    expect(strapi.seen).toHaveLength(2);
+
+    // That read is what the next visitor sees (kept from when it was asked, itself read again).
+    name = 'Contoso Again';
+    time = 1700;
+    expect(companyName(await client.fetchView(FIXTURE_CODE, 'en'))).toBe('Contoso Renamed');
+    await new Promise((done) => setTimeout(done, 100));
+    expect(strapi.seen).toHaveLength(3);
+
+    // A view nobody asked for in time is stale: the next visitor waits for a new read.
+    name = 'Contoso Later';
+    time = 2800;
+    expect(companyName(await client.fetchView(FIXTURE_CODE, 'en'))).toBe('Contoso Later');
+    expect(strapi.seen).toHaveLength(4);
   });
 
   it('maps 404 to the not-available view', async () => {
