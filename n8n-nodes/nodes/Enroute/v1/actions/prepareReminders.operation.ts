@@ -1,7 +1,8 @@
 import type { MessageContext } from 'strapi-plugin-enroute/contracts';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { emitPrepared } from './emit.ts';
-import { prepareBooking, type Prepared } from './prepare.ts';
+import { mapLimited } from './map-limited.ts';
+import { prepareBooking } from './prepare.ts';
 import { openSession } from './session.ts';
 
 export const description: INodeProperties[] = [
@@ -16,9 +17,13 @@ export const description: INodeProperties[] = [
   },
 ];
 
+/** Bookings prepared at once: each is a few round trips to the plugin. */
+const PREPARE_CONCURRENCY = 8;
+
 /**
- * Reads every page of the plugin's due reminders first, then prepares them: claiming takes a
- * booking off the due list, so reading and claiming page by page would skip bookings.
+ * Reads every page of the plugin's due reminders first, then prepares them, several at once:
+ * claiming takes a booking off the due list, so reading and claiming page by page would skip
+ * bookings. The messages come out in the order of the due list.
  */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
   const session = await openSession(this);
@@ -32,9 +37,9 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
         pageCount = answer.meta.pageCount;
         due.push(...answer.data);
       }
-      const prepared: Prepared[] = [];
-      for (const context of due) prepared.push(await prepareBooking(session, 'reminder', context));
-      return prepared;
+      return await mapLimited(due, PREPARE_CONCURRENCY, (context) =>
+        prepareBooking(session, 'reminder', context),
+      );
     },
     // One booking that cannot be rendered (logged failed) does not hold back the others.
     { stopOnFailure: false },
