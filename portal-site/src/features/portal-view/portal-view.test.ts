@@ -28,6 +28,17 @@ async function strapiStandIn(
   return { url: `http://127.0.0.1:${port}`, seen };
 }
 
+/** A client that keeps views for a second, on a clock the test moves. */
+function keepingClient(strapiUrl: string, clock: { time: number }) {
+  return createPortalClient({
+    strapiUrl,
+    token: 't',
+    timeoutMs: 1000,
+    freshMs: 1000,
+    now: () => clock.time,
+  });
+}
+
 describe('portal view client', () => {
   it('asks Strapi with the read-only token and the locale, and validates the view', async () => {
     const strapi = await strapiStandIn(() => ({
@@ -72,32 +83,26 @@ describe('portal view client', () => {
       status,
       body: JSON.stringify(portalViewFixture('traveling', 'en')),
     }));
-    let time = 0;
-    const client = createPortalClient({
-      strapiUrl: strapi.url,
-      token: 't',
-      timeoutMs: 1000,
-      freshMs: 1000,
-      now: () => time,
-    });
+    const clock = { time: 0 };
+    const client = keepingClient(strapi.url, clock);
     await client.fetchView(FIXTURE_CODE, 'en');
-    time = 700;
+    clock.time = 700;
     await client.fetchView(FIXTURE_CODE, 'en');
     expect(strapi.seen).toHaveLength(1);
     await client.fetchView(FIXTURE_CODE, 'en', { fresh: true });
     expect(strapi.seen).toHaveLength(2);
-    time = 2000;
+    clock.time = 2000;
     await client.fetchView(FIXTURE_CODE, 'en');
     expect(strapi.seen).toHaveLength(3);
     client.forget(FIXTURE_CODE);
-    time = 2001;
+    clock.time = 2001;
     await client.fetchView(FIXTURE_CODE, 'en');
     expect(strapi.seen).toHaveLength(4);
 
     // A failure is never kept: the next visitor asks again.
     client.forget(FIXTURE_CODE);
     status = 503;
-    time = 3000;
+    clock.time = 3000;
     expect(await client.fetchView(FIXTURE_CODE, 'en')).toMatchObject({ kind: 'error' });
     status = 200;
     expect(await client.fetchView(FIXTURE_CODE, 'en')).toMatchObject({ kind: 'view' });
@@ -110,35 +115,29 @@ describe('portal view client', () => {
       const view = portalViewFixture('traveling', 'en');
       return { status: 200, body: JSON.stringify({ ...view, company: { ...view.company, name } }) };
     });
-    let time = 0;
-    const client = createPortalClient({
-      strapiUrl: strapi.url,
-      token: 't',
-      timeoutMs: 1000,
-      freshMs: 1000,
-      now: () => time,
-    });
+    const clock = { time: 0 };
+    const client = keepingClient(strapi.url, clock);
     const companyName = (lookup: Awaited<ReturnType<typeof client.fetchView>>) =>
       lookup.kind === 'view' ? lookup.view.company.name : null;
     expect(companyName(await client.fetchView(FIXTURE_CODE, 'en'))).toBe('Contoso');
 
     // In the last quarter of its second the kept view is shown and read again meanwhile.
     name = 'Contoso Renamed';
-    time = 800;
+    clock.time = 800;
     expect(companyName(await client.fetchView(FIXTURE_CODE, 'en'))).toBe('Contoso');
     await new Promise((done) => setTimeout(done, 100));
     expect(strapi.seen).toHaveLength(2);
 
     // That read is what the next visitor sees (kept from when it was asked, itself read again).
     name = 'Contoso Again';
-    time = 1700;
+    clock.time = 1700;
     expect(companyName(await client.fetchView(FIXTURE_CODE, 'en'))).toBe('Contoso Renamed');
     await new Promise((done) => setTimeout(done, 100));
     expect(strapi.seen).toHaveLength(3);
 
     // A view nobody asked for in time is stale: the next visitor waits for a new read.
     name = 'Contoso Later';
-    time = 2800;
+    clock.time = 2800;
     expect(companyName(await client.fetchView(FIXTURE_CODE, 'en'))).toBe('Contoso Later');
     expect(strapi.seen).toHaveLength(4);
   });

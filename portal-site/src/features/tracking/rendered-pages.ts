@@ -26,11 +26,11 @@ export function createRenderedPages(options: RenderedPagesOptions = {}) {
   async function capture(render: () => Promise<Response>): Promise<RenderedPage | Response> {
     const response = await render();
     if (!KEPT_STATUSES.has(response.status) || response.headers.has('set-cookie')) return response;
-    return {
-      status: response.status,
-      headers: [...response.headers],
-      body: new Uint8Array(await response.arrayBuffer()),
-    };
+    const body = new Uint8Array(await response.arrayBuffer());
+    // With its length known the page goes out in one write instead of chunks.
+    const headers = [...response.headers].filter(([name]) => name !== 'content-length');
+    headers.push(['content-length', String(body.byteLength)]);
+    return { status: response.status, headers, body };
   }
 
   return {
