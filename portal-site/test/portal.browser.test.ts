@@ -1,3 +1,5 @@
+import { defaultSnippets } from '@enroute/content';
+import { load } from 'cheerio';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -415,6 +417,19 @@ describe.skipIf(!hasChromium)('portal in Chromium', { timeout: 30_000 }, () => {
     const html = await response.text();
     expect(html).toContain('We cannot show your appointment right now');
     expect(html).not.toMatch(/at \w+ \(|ECONNREFUSED|node:internal/);
+
+    // In the visitor's language, from the link or else from the browser.
+    const inSpanish = await fetch(`${portal.url}/t/state-scheduled?locale=es`);
+    expect(inSpanish.status).toBe(503);
+    expect(load(await inSpanish.text())('h1').text()).toBe(
+      defaultSnippets.es['portal.error.heading'],
+    );
+    const inArabic = await fetch(`${portal.url}/t/state-scheduled`, {
+      headers: { 'accept-language': 'sv;q=0.9, ar-EG;q=0.8, en;q=0.1' },
+    });
+    const $ = load(await inArabic.text());
+    expect($('html').attr('dir')).toBe('rtl');
+    expect($('h1').text()).toBe(defaultSnippets.ar['portal.error.heading']);
   });
 
   it('limits code lookups per client', async () => {

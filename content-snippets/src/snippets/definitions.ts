@@ -66,6 +66,8 @@ export const snippetDefinitions = [
   { key: 'portal.rescheduled.body', description: 'Portal, rescheduled: text' },
   { key: 'portal.unavailable.heading', description: 'Portal, link not available: heading' },
   { key: 'portal.unavailable.body', description: 'Portal, link not available: text' },
+  { key: 'portal.error.heading', description: 'Portal, the CMS cannot be reached: heading' },
+  { key: 'portal.error.body', description: 'Portal, the CMS cannot be reached: text' },
   { key: 'portal.addToCalendar', description: 'Portal: add-to-calendar button' },
   { key: 'portal.call', description: 'Portal: call the technician button' },
   { key: 'portal.text', description: 'Portal: text the technician button' },

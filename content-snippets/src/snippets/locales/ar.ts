@@ -67,6 +67,8 @@ export const ar: SnippetValues = {
   'portal.unavailable.heading': 'هذا الرابط غير متاح',
   'portal.unavailable.body':
     'ربما انتهت صلاحية الرابط. تواصل مع {{ company.name }} على {{ company.phone }} أو {{ company.email }}.',
+  'portal.error.heading': 'لا يمكننا عرض موعدك الآن',
+  'portal.error.body': 'حاول مرة أخرى بعد دقيقة. لا يزال رابطك صالحًا.',
   'portal.addToCalendar': 'إضافة إلى التقويم',
   'portal.call': 'اتصال',
   'portal.text': 'رسالة نصية',

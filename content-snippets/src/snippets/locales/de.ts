@@ -67,6 +67,9 @@ export const de: SnippetValues = {
   'portal.unavailable.heading': 'Dieser Link ist nicht verfügbar',
   'portal.unavailable.body':
     'Möglicherweise ist er abgelaufen. Bitte wenden Sie sich an {{ company.name }} unter {{ company.phone }} oder {{ company.email }}.',
+  'portal.error.heading': 'Wir können Ihren Termin gerade nicht anzeigen',
+  'portal.error.body':
+    'Bitte versuchen Sie es in einer Minute erneut. Ihr Link ist weiterhin gültig.',
   'portal.addToCalendar': 'Zum Kalender hinzufügen',
   'portal.call': 'Anrufen',
   'portal.text': 'SMS senden',

@@ -65,6 +65,8 @@ export const en: SnippetValues = {
   'portal.unavailable.heading': 'This link is not available',
   'portal.unavailable.body':
     'It may have expired. Contact {{ company.name }} at {{ company.phone }} or {{ company.email }}.',
+  'portal.error.heading': 'We cannot show your appointment right now',
+  'portal.error.body': 'Please try again in a minute. Your link is still valid.',
   'portal.addToCalendar': 'Add to calendar',
   'portal.call': 'Call',
   'portal.text': 'Text',

@@ -67,6 +67,8 @@ export const es: SnippetValues = {
   'portal.unavailable.heading': 'Este enlace no está disponible',
   'portal.unavailable.body':
     'Es posible que haya caducado. Póngase en contacto con {{ company.name }} en el {{ company.phone }} o en {{ company.email }}.',
+  'portal.error.heading': 'No podemos mostrar su cita en este momento',
+  'portal.error.body': 'Inténtelo de nuevo en un minuto. Su enlace sigue siendo válido.',
   'portal.addToCalendar': 'Añadir al calendario',
   'portal.call': 'Llamar',
   'portal.text': 'Enviar SMS',

@@ -67,6 +67,8 @@ export const fr: SnippetValues = {
   'portal.unavailable.heading': "Ce lien n'est pas disponible",
   'portal.unavailable.body':
     'Il a peut-être expiré. Contactez {{ company.name }} au {{ company.phone }} ou à {{ company.email }}.',
+  'portal.error.heading': 'Nous ne pouvons pas afficher votre rendez-vous pour le moment',
+  'portal.error.body': 'Veuillez réessayer dans une minute. Votre lien est toujours valide.',
   'portal.addToCalendar': "Ajouter à l'agenda",
   'portal.call': 'Appeler',
   'portal.text': 'Envoyer un SMS',

@@ -65,6 +65,8 @@ export const he: SnippetValues = {
   'portal.unavailable.heading': 'הקישור אינו זמין',
   'portal.unavailable.body':
     'ייתכן שתוקף הקישור פג. אפשר לפנות אל {{ company.name }} בטלפון {{ company.phone }} או במייל {{ company.email }}.',
+  'portal.error.heading': 'לא ניתן להציג את התור כרגע',
+  'portal.error.body': 'אפשר לנסות שוב בעוד דקה. הקישור עדיין בתוקף.',
   'portal.addToCalendar': 'הוספה ליומן',
   'portal.call': 'התקשרות',
   'portal.text': 'שליחת הודעה',

@@ -66,6 +66,8 @@ export const it: SnippetValues = {
   'portal.unavailable.heading': 'Questo link non è disponibile',
   'portal.unavailable.body':
     'Potrebbe essere scaduto. Contatti {{ company.name }} al {{ company.phone }} o a {{ company.email }}.',
+  'portal.error.heading': 'Non possiamo mostrare il suo appuntamento in questo momento',
+  'portal.error.body': 'Riprovi tra un minuto. Il suo link è ancora valido.',
   'portal.addToCalendar': 'Aggiungi al calendario',
   'portal.call': 'Chiama',
   'portal.text': 'Invia SMS',

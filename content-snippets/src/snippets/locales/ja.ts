@@ -66,6 +66,9 @@ export const ja: SnippetValues = {
   'portal.unavailable.heading': 'このリンクはご利用いただけません',
   'portal.unavailable.body':
     'リンクの有効期限が切れている可能性があります。{{ company.name }}（{{ company.phone }}、{{ company.email }}）までお問い合わせください。',
+  'portal.error.heading': '現在、ご予約を表示できません',
+  'portal.error.body':
+    '1分ほどしてから、もう一度お試しください。リンクは引き続きご利用いただけます。',
   'portal.addToCalendar': 'カレンダーに追加',
   'portal.call': '電話する',
   'portal.text': 'SMSを送る',

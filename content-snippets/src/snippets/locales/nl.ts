@@ -66,6 +66,8 @@ export const nl: SnippetValues = {
   'portal.unavailable.heading': 'Deze link is niet beschikbaar',
   'portal.unavailable.body':
     'Mogelijk is de link verlopen. Neem contact op met {{ company.name }} via {{ company.phone }} of {{ company.email }}.',
+  'portal.error.heading': 'We kunnen uw afspraak nu niet tonen',
+  'portal.error.body': 'Probeer het over een minuut opnieuw. Uw link is nog steeds geldig.',
   'portal.addToCalendar': 'Toevoegen aan agenda',
   'portal.call': 'Bellen',
   'portal.text': 'Sms sturen',

@@ -67,6 +67,8 @@ export const pl: SnippetValues = {
   'portal.unavailable.heading': 'Ten link jest niedostępny',
   'portal.unavailable.body':
     'Link mógł wygasnąć. Skontaktuj się z firmą {{ company.name }}: {{ company.phone }} lub {{ company.email }}.',
+  'portal.error.heading': 'Nie możemy teraz wyświetlić Twojej wizyty',
+  'portal.error.body': 'Spróbuj ponownie za minutę. Twój link jest nadal ważny.',
   'portal.addToCalendar': 'Dodaj do kalendarza',
   'portal.call': 'Zadzwoń',
   'portal.text': 'Napisz SMS',

@@ -66,6 +66,8 @@ export const ptBR: SnippetValues = {
   'portal.unavailable.heading': 'Este link não está disponível',
   'portal.unavailable.body':
     'Ele pode ter expirado. Entre em contato com {{ company.name }} pelo telefone {{ company.phone }} ou pelo e-mail {{ company.email }}.',
+  'portal.error.heading': 'Não conseguimos mostrar seu agendamento agora',
+  'portal.error.body': 'Tente novamente em um minuto. Seu link continua válido.',
   'portal.addToCalendar': 'Adicionar à agenda',
   'portal.call': 'Ligar',
   'portal.text': 'Enviar SMS',

@@ -64,6 +64,8 @@ export const zhCN: SnippetValues = {
   'portal.unavailable.heading': '此链接无法使用',
   'portal.unavailable.body':
     '该链接可能已过期。请联系{{ company.name }}：电话 {{ company.phone }}，邮箱 {{ company.email }}。',
+  'portal.error.heading': '暂时无法显示您的预约',
+  'portal.error.body': '请一分钟后重试。您的链接仍然有效。',
   'portal.addToCalendar': '添加到日历',
   'portal.call': '拨打电话',
   'portal.text': '发短信',
