@@ -40,8 +40,11 @@ export function createRenderedPages(options: RenderedPagesOptions = {}) {
      * is passed on and not kept.
      */
     async page(view: object, variant: string, render: () => Promise<Response>): Promise<Response> {
-      const pages = byView.get(view) ?? new Map<string, Promise<RenderedPage | null>>();
-      byView.set(view, pages);
+      let pages = byView.get(view);
+      if (!pages) {
+        pages = new Map<string, Promise<RenderedPage | null>>();
+        byView.set(view, pages);
+      }
       const kept = pages.get(variant);
       if (kept) {
         const page = await kept;
