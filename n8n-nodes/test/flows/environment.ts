@@ -9,7 +9,7 @@ import { startTwilioStandin, TWILIO_ORIGIN } from '../support/twilio-standin.ts'
 
 export const API_TOKEN = 'enroute-api-token-for-tests';
 export const WEBHOOK_SECRET = 'whsec_flows_0123456789';
-const TWILIO_SID = 'AC00000000000000000000000000000001';
+export const TWILIO_SID = 'AC00000000000000000000000000000001';
 const TWILIO_TOKEN = 'twilio-auth-token';
 
 const HOUR = 3_600_000;

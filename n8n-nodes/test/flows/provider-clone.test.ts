@@ -5,6 +5,7 @@ import { listen, readBody, sendJson, type LocalServer } from '../support/http-se
 import { SEVEN_ORIGIN, startSevenStandin, type SevenStandin } from '../support/seven-standin.ts';
 import {
   bookingIn,
+  TWILIO_SID,
   removeUserFolder,
   startFlowEnvironment,
   statusChange,
@@ -31,7 +32,7 @@ beforeAll(async () => {
     sendJson(response, 202, { id: `gw-${gatewayReceived.length}`, status: 'accepted' });
   });
   seven = await startSevenStandin(SEVEN_KEY);
-  const travelingBookings = ['b-gateway', 'b-seven'].map((id) => {
+  const travelingBookings = ['b-gateway', 'b-seven', 'b-twilio-http'].map((id) => {
     const context = bookingIn(id, 1);
     return { ...context, booking: { ...context.booking, status: 'traveling' as const } };
   });
@@ -123,5 +124,35 @@ describe('a clone of the traveling flow with another SMS provider', () => {
       providerMessageId: 'gw-1',
     });
     expect(env.twilio.messages).toHaveLength(0);
+  });
+
+  it('an HTTP Request to Twilio’s API in place of the Twilio node: a failure is logged with Twilio’s own error', async () => {
+    const clone = cloneWithSmsNode('Twilio over HTTP', (twilio) => ({
+      ...twilio,
+      type: 'n8n-nodes-base.httpRequest',
+      typeVersion: 4.2,
+      parameters: {
+        method: 'POST',
+        url: `https://api.twilio.com/2010-04-01/Accounts/${TWILIO_SID}/Messages.json`,
+        authentication: 'predefinedCredentialType',
+        nodeCredentialType: 'twilioApi',
+        sendBody: true,
+        contentType: 'form-urlencoded',
+        bodyParameters: {
+          parameters: [
+            { name: 'To', value: '={{ $json.to }}' },
+            { name: 'From', value: '+15005550006' },
+            { name: 'Body', value: '={{ $json.body }}' },
+          ],
+        },
+        options: {},
+      },
+    }));
+    env.twilio.failNext(3);
+
+    const log = await runTraveling(clone, 'b-twilio-http');
+    const sms = log.find((n) => n.channel === 'sms');
+    expect(sms?.state).toBe('failed');
+    expect(sms?.reason).toContain('the carrier gateway is down');
   });
 });
