@@ -162,6 +162,29 @@ onEveryDatabase('booking events: outbox and relay to the webhook', (host) => {
     expect(await backlog()).toMatchObject({ pending: 0, retrying: 0 });
   });
 
+  it('delivers several bookings at once to a slow receiver, each booking’s events one after another', async () => {
+    receiver.slow(300);
+    const ids: string[] = [];
+    for (let index = 0; index < 12; index++) {
+      const { booking } = await putBooking(host(), fullAccess, `crowd-${index}`);
+      ids.push(booking.documentId);
+    }
+    for (const id of ids) await patch(id, { status: 'traveling' });
+    await allArrive(ids);
+    for (const id of ids) {
+      expect(acceptedFor(id).map((event) => event.type)).toEqual([
+        'booking.created',
+        'booking.status_changed',
+      ]);
+    }
+    const { most, mostForOneBooking } = receiver.inFlight();
+    receiver.slow(0);
+    // The relay's default: up to 8 bookings at once, never two events of one booking.
+    expect(most).toBeGreaterThan(1);
+    expect(most).toBeLessThanOrEqual(8);
+    expect(mostForOneBooking).toBe(1);
+  });
+
   it('delivers every pending event after Strapi is killed and restarted', async () => {
     receiver.fail();
     const ids: string[] = [];

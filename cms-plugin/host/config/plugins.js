@@ -10,6 +10,7 @@ export default ({ env }) => ({
         pollIntervalMs: env.int('ENROUTE_RELAY_POLL_MS', 5_000),
         timeoutMs: env.int('ENROUTE_RELAY_TIMEOUT_MS', 10_000),
         batchSize: env.int('ENROUTE_RELAY_BATCH_SIZE', 100),
+        concurrency: env.int('ENROUTE_RELAY_CONCURRENCY', 8),
         baseDelayMs: env.int('ENROUTE_RELAY_BASE_DELAY_MS', 1_000),
         maxDelayMs: env.int('ENROUTE_RELAY_MAX_DELAY_MS', 300_000),
       },

@@ -16,6 +16,7 @@ export default {
       pollIntervalMs: 5_000,
       timeoutMs: 10_000,
       batchSize: 100,
+      concurrency: 8,
       baseDelayMs: 1_000,
       maxDelayMs: 300_000,
     },

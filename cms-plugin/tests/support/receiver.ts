@@ -29,6 +29,12 @@ export async function startReceiver(secret: string) {
   const refused: { reason: string }[] = [];
   const seen = new Set<string>();
   let failing: ((event: BookingEvent) => boolean) | null = null;
+  let delayMs = 0;
+  let inFlight = 0;
+  let mostInFlight = 0;
+  /** Deliveries in flight per booking, and the most ever seen for any one booking. */
+  const perBooking = new Map<string, number>();
+  let mostForOneBooking = 0;
 
   const server: Server = createServer((request, response) => {
     void (async () => {
@@ -47,6 +53,16 @@ export async function startReceiver(secret: string) {
       if (!parsed.success) {
         refused.push({ reason: parsed.error.message });
         return answer(400);
+      }
+      if (delayMs > 0) {
+        const booking = parsed.data.booking.documentId;
+        inFlight += 1;
+        mostInFlight = Math.max(mostInFlight, inFlight);
+        perBooking.set(booking, (perBooking.get(booking) ?? 0) + 1);
+        mostForOneBooking = Math.max(mostForOneBooking, perBooking.get(booking) ?? 0);
+        await new Promise((resolve) => setTimeout(resolve, delayMs));
+        inFlight -= 1;
+        perBooking.set(booking, (perBooking.get(booking) ?? 1) - 1);
       }
       if (failing?.(parsed.data)) {
         deliveries.push({ event: parsed.data, status: 503, accepted: false });
@@ -74,6 +90,14 @@ export async function startReceiver(secret: string) {
     recover: () => {
       failing = null;
     },
+    /** Answers every event after `ms`, counting how many are in flight at once. */
+    slow: (ms: number) => {
+      delayMs = ms;
+      mostInFlight = 0;
+      mostForOneBooking = 0;
+    },
+    /** The most deliveries in flight at once since `slow()`: in all, and for one booking. */
+    inFlight: () => ({ most: mostInFlight, mostForOneBooking }),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -8,6 +8,8 @@ export type RelayOptions = BackoffOptions & {
   pollIntervalMs: number;
   timeoutMs: number;
   batchSize: number;
+  /** How many bookings' events are delivered at once (each booking's strictly in order). */
+  concurrency: number;
 };
 
 export type WebhookTarget = { url: string; secret: string };
@@ -15,8 +17,9 @@ export type WebhookTarget = { url: string; secret: string };
 /**
  * Delivers the outbox to the webhook: oldest first, one booking's events strictly in order
  * (a failing event holds back the later events of its booking, not of other bookings), retried
- * with backoff until the receiver answers 2xx. State lives in the outbox table, so a restart
- * picks up where the last run stopped.
+ * with backoff until the receiver answers 2xx. Several bookings are delivered at once, so a
+ * crowd of changes does not wait on one round trip after another. State lives in the outbox
+ * table, so a restart picks up where the last run stopped.
  */
 export function createRelay(
   strapi: Core.Strapi,
@@ -54,16 +57,14 @@ export function createRelay(
     if (!to) return options.pollIntervalMs;
     const held = new Set<string>();
     let nextDue = Date.now() + options.pollIntervalMs;
-    for (;;) {
-      const events = await outbox.pending(options.batchSize, [...held]);
-      if (events.length === 0 || !running) break;
+    /** One booking's events of this batch, in order; stops at the first it cannot deliver. */
+    async function deliverInOrder(events: PendingEvent[], to: WebhookTarget): Promise<void> {
       for (const event of events) {
-        if (!running) break;
-        if (held.has(event.bookingDocumentId)) continue;
+        if (!running) return;
         if (event.nextAttemptAt > Date.now()) {
           held.add(event.bookingDocumentId);
           nextDue = Math.min(nextDue, event.nextAttemptAt);
-          continue;
+          return;
         }
         const error = await deliver(event, to);
         if (error === null) {
@@ -75,7 +76,29 @@ export function createRelay(
         await outbox.failed(event.id, attempts, new Date(retryAt), error);
         held.add(event.bookingDocumentId);
         nextDue = Math.min(nextDue, retryAt);
+        return;
       }
+    }
+    for (;;) {
+      const events = await outbox.pending(options.batchSize, [...held]);
+      if (events.length === 0 || !running) break;
+      const byBooking = new Map<string, PendingEvent[]>();
+      for (const event of events) {
+        if (held.has(event.bookingDocumentId)) continue;
+        const queued = byBooking.get(event.bookingDocumentId);
+        if (queued) queued.push(event);
+        else byBooking.set(event.bookingDocumentId, [event]);
+      }
+      // Bookings oldest first, each taken by the next free lane.
+      const bookings = [...byBooking.values()];
+      const lanes = Math.min(options.concurrency, bookings.length);
+      await Promise.all(
+        Array.from({ length: lanes }, async () => {
+          for (let next = bookings.shift(); next && running; next = bookings.shift()) {
+            await deliverInOrder(next, to);
+          }
+        }),
+      );
     }
     return Math.max(0, nextDue - Date.now());
   }
