@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { BookingEvent } from '../shared/contracts/booking-event.ts';
-import { OutboxBacklog } from '../shared/contracts/admin.ts';
 import { inDays, putBooking } from './support/fixtures.ts';
 import { eventually, startReceiver, type Receiver } from './support/receiver.ts';
+import { readBacklog, patchBooking } from './support/outbox.ts';
 import { onEveryDatabase } from './support/suite.ts';
 
 const SECRET = 'enroute-test-webhook-secret';
@@ -45,15 +45,9 @@ onEveryDatabase('booking events: outbox and relay to the webhook', (host) => {
       .accepted()
       .filter((event) => event.booking.documentId === bookingId)
       .map((event) => ({ id: event.id, type: event.type }));
-  const backlog = async () => {
-    const answer = await host().admin('GET', '/booking-events/backlog');
-    expect(answer.status).toBe(200);
-    return OutboxBacklog.parse(answer.body.data);
-  };
-  const patch = async (bookingId: string, change: Record<string, unknown>) => {
-    const answer = await host().api('PATCH', `/bookings/${bookingId}`, fullAccess, change);
-    expect(answer.status).toBe(200);
-  };
+  const backlog = () => readBacklog(host());
+  const patch = (bookingId: string, change: Record<string, unknown>) =>
+    patchBooking(host(), fullAccess, bookingId, change);
   /** Every event written for these bookings reached the receiver, once each and in order. */
   const allArrive = async (bookingIds: string[]) => {
     for (const bookingId of bookingIds) {

@@ -22,8 +22,9 @@ export default {
   async bootstrap({ strapi }: Lifecycle) {
     await getService('snippets', { strapi }).seed();
     const events = getService('booking-events', { strapi });
+    await events.migrate();
     events.watchBookings();
-    events.startRelay();
+    await events.startRelay();
     tracking.bootstrap(strapi);
   },
   async destroy({ strapi }: Lifecycle) {

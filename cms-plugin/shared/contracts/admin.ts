@@ -4,12 +4,26 @@ import { Instant } from './domain.ts';
 /** Admin routes (admin JWT and the plugin's permissions, prefix /enroute). */
 
 /** `GET /booking-events/backlog` */
-export const OutboxBacklog = z.object({
+const BacklogCounts = z.object({
+  /** Deliveries waiting (an event waiting for two endpoints counts twice). */
   pending: z.number().int(),
-  /** Pending events that failed at least once. */
+  /** Pending deliveries that failed at least once. */
   retrying: z.number().int(),
   oldestPendingAt: Instant.nullable(),
   lastError: z.string().nullable(),
+});
+
+/** What waits for one webhook endpoint. */
+export const EndpointBacklog = BacklogCounts.extend({
+  id: z.string(),
+  name: z.string(),
+  url: z.string(),
+  enabled: z.boolean(),
+});
+export type EndpointBacklog = z.infer<typeof EndpointBacklog>;
+
+export const OutboxBacklog = BacklogCounts.extend({
+  endpoints: z.array(EndpointBacklog),
 });
 export type OutboxBacklog = z.infer<typeof OutboxBacklog>;
 

@@ -1,22 +1,15 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { BookingStatus, Instant } from './domain.ts';
+import { BookingEventType } from './booking-event-types.ts';
 
 /**
  * Booking event: the plugin writes one to its outbox for every booking change, in the same
- * transaction, and a relay POSTs it as JSON to the settings' n8n webhook URL until accepted.
- * One change of several fields gives one event per kind of change, in this order:
- * status, start, resource.
+ * transaction, and a relay POSTs it as JSON to each webhook endpoint that wants its type, until
+ * accepted there. One change of several fields gives one event per kind of change, in this
+ * order: status, start, resource.
  */
-export const bookingEventTypes = [
-  'booking.created',
-  'booking.status_changed',
-  'booking.rescheduled',
-  'booking.resource_changed',
-  'booking.deleted',
-] as const;
-export const BookingEventType = z.enum(bookingEventTypes);
-export type BookingEventType = z.infer<typeof BookingEventType>;
+export { BookingEventType, bookingEventTypes } from './booking-event-types.ts';
 
 /** The booking as it stood at one moment: enough for the rules to decide without a round trip. */
 export const BookingSnapshot = z.object({

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ChannelSetting, MessageType } from './domain.ts';
 import { Branding } from './branding.ts';
 import { FrameAncestor } from './portal-view.ts';
+import { BookingEventType, bookingEventTypes } from './booking-event-types.ts';
 
 /**
  * Settings as the admin reads and writes them: `GET /enroute/settings`, `PUT /enroute/settings`
@@ -13,6 +14,26 @@ const HostName = z
   .toLowerCase()
   .regex(/^[a-z0-9.-]+$/, { message: 'must be a host name such as surveys.example.com' });
 
+/**
+ * A webhook endpoint: every booking event of the types it lists is POSTed to its URL, signed
+ * with the shared webhook secret. An endpoint receives only the events created after it was
+ * added (or enabled), never an older backlog.
+ */
+export const WebhookEndpoint = z.object({
+  /** Assigned when the endpoint is added; keep it when editing, so its deliveries stay its own. */
+  id: z.string().trim().min(1).max(64).optional(),
+  name: z.string().trim().min(1).max(100),
+  url: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }),
+  events: z
+    .array(BookingEventType, {
+      message: `must list event types among ${bookingEventTypes.join(', ')}`,
+    })
+    .min(1, { message: 'must list at least one event type' }),
+  enabled: z.boolean().default(true),
+});
+export type WebhookEndpointInput = z.input<typeof WebhookEndpoint>;
+export type WebhookEndpoint = z.infer<typeof WebhookEndpoint> & { id: string };
+
 export const SettingsFields = z.object({
   messages: z.record(MessageType, z.boolean()),
   channel: ChannelSetting,
@@ -22,7 +43,7 @@ export const SettingsFields = z.object({
   surveyUrl: z.url({ protocol: /^https$/ }).nullable(),
   surveyAllowedHosts: z.array(HostName),
   /** Origins allowed to embed the portal in an iframe; none (the default) forbids framing. */
-  portalFrameAncestors: z.array(FrameAncestor).optional(),
+  portalFrameAncestors: z.array(FrameAncestor),
   reminderWindowDays: z.number().int().min(1).max(60),
   reminderSendTime: z
     .string()
@@ -38,7 +59,7 @@ export const SettingsFields = z.object({
     message: 'must be an http(s) tile template with {z}, {x} and {y}',
   }),
   mapAttribution: z.string().max(500),
-  webhookUrl: z.url({ protocol: /^https?$/ }).nullable(),
+  webhooks: z.array(WebhookEndpoint).max(50),
   etaProvider: z.enum(['builtin', 'osrm', 'valhalla', 'azure-maps']),
   etaProviderUrl: z.url({ protocol: /^https?$/ }).nullable(),
   sandboxEnabled: z.boolean(),
@@ -51,7 +72,12 @@ export const SettingsFields = z.object({
   locationRetentionDays: z.number().int().min(1).max(3650),
 });
 
+const WebhookUrl = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' });
+
 export const SettingsView = SettingsFields.extend({
+  webhooks: z.array(WebhookEndpoint.extend({ id: z.string() })),
+  /** The first endpoint's URL, for clients written when there was only one. */
+  webhookUrl: WebhookUrl.nullable(),
   webhookSecretSet: z.boolean(),
   etaProviderKeySet: z.boolean(),
 });
@@ -61,6 +87,8 @@ export type SettingsView = z.infer<typeof SettingsView>;
 export const SettingsUpdate = SettingsFields.partial()
   .extend({
     webhookSecret: z.string().min(16).max(500).nullable(),
+    /** Older clients: replaces the endpoints with one for every event type (null: none). */
+    webhookUrl: WebhookUrl.nullable(),
     etaProviderKey: z.string().max(500).nullable(),
   })
   .partial()

@@ -139,6 +139,14 @@ describe.skipIf(!existsSync(CHROMIUM))('admin pages in Chromium', () => {
     await page.getByLabel('Accent colour').fill('#0a7d3e');
     await page.getByRole('tab', { name: 'General and notifications' }).click();
     await page.getByLabel('Reminder window (days)').fill('5');
+    const endpoints = page.getByTestId('webhook-endpoints');
+    await endpoints.getByRole('button', { name: 'Add an endpoint' }).click();
+    await endpoints.getByLabel('Name').fill('Canceled flow');
+    await endpoints.getByLabel('URL').fill('http://127.0.0.1:9/webhook/canceled');
+    for (const event of ['Created', 'Rescheduled', 'Technician changed', 'Deleted'])
+      await endpoints.getByRole('checkbox', { name: event }).click();
+    await page.getByLabel('Signing secret').fill('a-signing-secret-of-some-length');
+    await shot('settings-webhooks');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Settings saved.').waitFor();
     await expect(page.getByTestId('settings-errors').count()).resolves.toBe(0);
@@ -149,10 +157,23 @@ describe.skipIf(!existsSync(CHROMIUM))('admin pages in Chromium', () => {
     await expect(page.getByTestId('outbox-backlog').textContent()).resolves.toMatch(
       /Events waiting for n8n/,
     );
+    await expect(
+      page.getByTestId('webhook-endpoints').getByLabel('Name').inputValue(),
+    ).resolves.toBe('Canceled flow');
+    await expect(page.getByTestId('outbox-endpoint').textContent()).resolves.toContain(
+      'Canceled flow',
+    );
     await page.getByRole('tab', { name: 'Display' }).click();
     await expect(page.getByLabel('Accent colour').inputValue()).resolves.toBe('#0a7d3e');
     const saved = await host!.admin('GET', '/settings');
-    expect((saved.body.data as { reminderWindowDays: number }).reminderWindowDays).toBe(5);
+    const data = saved.body.data as {
+      reminderWindowDays: number;
+      webhooks: { name: string; events: string[]; enabled: boolean }[];
+    };
+    expect(data.reminderWindowDays).toBe(5);
+    expect(data.webhooks).toMatchObject([
+      { name: 'Canceled flow', events: ['booking.status_changed'], enabled: true },
+    ]);
   });
 
   it('lists the messages with masked recipients and opens one with its content', async () => {

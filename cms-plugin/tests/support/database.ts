@@ -11,6 +11,8 @@ export type TestDatabase = {
   env: Record<string, string>;
   /** Reads the database directly, as an operator would: what is really stored. */
   select(sql: string, params?: unknown[]): Promise<Record<string, unknown>[]>;
+  /** Changes the database directly, e.g. to put back what an older version stored. */
+  execute(sql: string, params?: unknown[]): Promise<void>;
   drop(): Promise<void>;
 };
 
@@ -29,6 +31,14 @@ export async function sqliteDatabase(): Promise<TestDatabase> {
           string,
           unknown
         >[];
+      } finally {
+        db.close();
+      }
+    },
+    async execute(sql, params = []) {
+      const db = new Sqlite(filename, { fileMustExist: true });
+      try {
+        db.prepare(sql.replaceAll(/\$\d+/g, '?')).run(...params);
       } finally {
         db.close();
       }
@@ -75,6 +85,9 @@ export async function postgresDatabase(): Promise<TestDatabase> {
       DATABASE_SCHEMA: schema,
     },
     select: (sql, params = []) => run(sql, params, schema),
+    execute: async (sql, params = []) => {
+      await run(sql, params, schema);
+    },
     drop: async () => {
       await run(`drop schema ${schema} cascade`);
     },

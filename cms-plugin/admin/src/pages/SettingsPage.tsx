@@ -23,6 +23,7 @@ function draftOf(view: SettingsView): SettingsDraft {
   };
   delete draft.webhookSecretSet;
   delete draft.etaProviderKeySet;
+  delete draft.webhookUrl;
   return draft;
 }
 

@@ -4,7 +4,7 @@ export const bookingEventSchema = defineContentType({
   singularName: 'booking-event',
   pluralName: 'booking-events',
   displayName: 'Booking event',
-  description: 'Outbox of booking events waiting for delivery to the webhook.',
+  description: 'Outbox of booking events; their delivery to each endpoint is a delivery row.',
   visible: false,
   attributes: {
     eventId: { type: 'string', required: true, column: { unique: true } },

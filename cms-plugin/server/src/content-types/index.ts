@@ -10,6 +10,7 @@ import { accessCodeSchema } from './access-code.ts';
 import { snippetSchema } from './snippet.ts';
 import { settingsSchema } from './settings.ts';
 import { bookingEventSchema } from './booking-event.ts';
+import { bookingEventDeliverySchema } from './booking-event-delivery.ts';
 import { trackingContentTypes } from '../tracking/index.ts';
 
 /** The plugin's content types, as Strapi registers them (`plugin::enroute.<name>`). */
@@ -26,5 +27,6 @@ export default {
   snippet: { schema: snippetSchema },
   settings: { schema: settingsSchema },
   'booking-event': { schema: bookingEventSchema },
+  'booking-event-delivery': { schema: bookingEventDeliverySchema },
   ...trackingContentTypes,
 };

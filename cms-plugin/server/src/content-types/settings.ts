@@ -13,6 +13,7 @@ export const settingsSchema = defineContentType({
     excludedServiceTypeIds: { type: 'json' },
     surveyUrl: { type: 'string' },
     surveyAllowedHosts: { type: 'json' },
+    portalFrameAncestors: { type: 'json' },
     reminderWindowDays: { type: 'integer', default: 7 },
     reminderSendTime: { type: 'string', default: '10:00' },
     reminderSendTimeZone: { type: 'enumeration', enum: ['utc', 'account'], default: 'utc' },
@@ -24,7 +25,9 @@ export const settingsSchema = defineContentType({
     branding: { type: 'json' },
     mapTileUrl: { type: 'string' },
     mapAttribution: { type: 'string' },
+    /** Before the list of endpoints: moved into `webhooks` at start, then cleared. */
     webhookUrl: { type: 'string' },
+    webhooks: { type: 'json' },
     webhookSecret: { type: 'string', private: true },
     etaProvider: {
       type: 'enumeration',

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { UID } from '../utils/uids.ts';
 import { bookingEvents } from './diff.ts';
-import type { Outbox } from './outbox.ts';
+import type { BookingEvent } from '../../../shared/contracts/booking-event.ts';
 import { readSnapshot } from './snapshot.ts';
 
 type DocumentContext = { uid: string; action: string; params: Record<string, unknown> };
@@ -25,7 +25,11 @@ function documentIdOf(value: unknown): string | null {
  * API, admin, other plugins) and writes its events to the outbox in the same transaction:
  * the change and its events are stored together or not at all.
  */
-export function bookingEventsMiddleware(strapi: Core.Strapi, outbox: Outbox, onEvents: () => void) {
+export function bookingEventsMiddleware(
+  strapi: Core.Strapi,
+  append: (events: BookingEvent[]) => Promise<void>,
+  onEvents: () => void,
+) {
   const transaction = strapi.db.transaction.bind(strapi.db) as unknown as Transaction;
   return async (context: DocumentContext, next: Next): Promise<unknown> => {
     if (context.uid !== UID.booking || !WATCHED.has(context.action)) return next();
@@ -39,7 +43,7 @@ export function bookingEventsMiddleware(strapi: Core.Strapi, outbox: Outbox, onE
         context.action === 'delete' || !documentId ? null : await readSnapshot(strapi, documentId);
       const events = bookingEvents(before, after, new Date());
       if (events.length > 0) {
-        await outbox.append(events);
+        await append(events);
         onCommit(onEvents);
       }
       return result;

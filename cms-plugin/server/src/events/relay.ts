@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { SIGNATURE_HEADER, signPayload } from '../../../shared/contracts/booking-event.ts';
 import { retryDelay, type BackoffOptions } from './backoff.ts';
-import type { Outbox, PendingEvent } from './outbox.ts';
+import type { EndpointQueue, PendingEvent } from './outbox.ts';
 
 export type RelayOptions = BackoffOptions & {
   /** How often the outbox is read when nothing announces new events. */
@@ -15,15 +15,16 @@ export type RelayOptions = BackoffOptions & {
 export type WebhookTarget = { url: string; secret: string };
 
 /**
- * Delivers the outbox to the webhook: oldest first, one booking's events strictly in order
+ * Delivers the outbox to one webhook endpoint: oldest first, one booking's events strictly in order
  * (a failing event holds back the later events of its booking, not of other bookings), retried
- * with backoff until the receiver answers 2xx. Several bookings are delivered at once, so a
+ * with backoff until the receiver answers 2xx. Each endpoint has its own relay, so one that
+ * fails or answers slowly holds back no other. Several bookings are delivered at once, so a
  * crowd of changes does not wait on one round trip after another. State lives in the outbox
  * table, so a restart picks up where the last run stopped.
  */
 export function createRelay(
   strapi: Core.Strapi,
-  outbox: Outbox,
+  outbox: EndpointQueue,
   target: () => Promise<WebhookTarget | null>,
   options: RelayOptions,
 ) {

@@ -34,7 +34,7 @@ export const createAdminSettingsService = ({ strapi }: { strapi: Core.Strapi }) 
       const settings = getService('settings', { strapi });
       const stored = await settings.update(update.data);
       if (edits?.success) await snippets.save(edits.data);
-      getService('booking-events', { strapi }).kick();
+      await getService('booking-events', { strapi }).kick();
       return settings.view(stored);
     },
   };

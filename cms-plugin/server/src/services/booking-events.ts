@@ -1,47 +1,101 @@
 import type { Core } from '@strapi/strapi';
 import type { OutboxBacklog } from '../../../shared/contracts/admin.ts';
+import type { WebhookEndpoint } from '../../../shared/contracts/settings.ts';
 import { bookingEventsMiddleware } from '../events/middleware.ts';
 import { createOutbox } from '../events/outbox.ts';
 import type { PluginConfig } from '../config.ts';
-import { createRelay } from '../events/relay.ts';
+import { createRelay, type Relay } from '../events/relay.ts';
 import { PLUGIN_ID } from '../utils/uids.ts';
 import type { SettingsService } from './settings.ts';
 
-/** Booking events: written to the outbox with each change, relayed to the webhook. */
+/**
+ * Booking events: written to the outbox with each change, with a delivery for every enabled
+ * endpoint that wants the event's type; each endpoint's deliveries are made by its own relay.
+ */
 export const createBookingEventsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const outbox = createOutbox(strapi);
   const options = strapi.config.get(`plugin::${PLUGIN_ID}.relay`) as PluginConfig['relay'];
   const settings = () => strapi.plugin(PLUGIN_ID).service('settings') as SettingsService;
-  const relay = createRelay(
-    strapi,
-    outbox,
-    async () => {
-      const stored = await settings().read();
-      // Events wait in the outbox until a URL and its signing secret are set.
-      return stored.webhookUrl && stored.webhookSecret
-        ? { url: stored.webhookUrl, secret: stored.webhookSecret }
-        : null;
-    },
-    options,
-  );
+  const relays = new Map<string, Relay>();
+  let started = false;
+
+  /** The endpoints events are written for: none while no secret can sign them. */
+  async function endpoints(): Promise<WebhookEndpoint[]> {
+    const stored = await settings().read();
+    return stored.webhookSecret ? stored.webhooks : [];
+  }
+
+  function relayFor(endpointId: string): Relay {
+    return createRelay(
+      strapi,
+      outbox.queue(endpointId),
+      async () => {
+        const stored = await settings().read();
+        const endpoint = stored.webhooks.find((candidate) => candidate.id === endpointId);
+        // A disabled endpoint keeps what waits for it until it is enabled again.
+        return endpoint?.enabled && stored.webhookSecret
+          ? { url: endpoint.url, secret: stored.webhookSecret }
+          : null;
+      },
+      options,
+    );
+  }
+
+  /** One relay per endpoint in the settings; relays of removed endpoints stop. */
+  async function reconcile(): Promise<void> {
+    const ids = (await settings().read()).webhooks.map((endpoint) => endpoint.id);
+    await outbox.forgetOthers(ids);
+    for (const [id, relay] of relays) {
+      if (ids.includes(id)) continue;
+      relays.delete(id);
+      await relay.stop();
+    }
+    for (const id of ids) {
+      let relay = relays.get(id);
+      if (!relay) {
+        relay = relayFor(id);
+        relays.set(id, relay);
+        relay.start();
+      }
+      relay.kick();
+    }
+  }
 
   return {
+    /** Moves a webhook URL stored before endpoint lists into one endpoint, with its backlog. */
+    async migrate(): Promise<void> {
+      const endpoint = await settings().migrateWebhookUrl();
+      if (endpoint) await outbox.adoptUndelivered(endpoint);
+    },
     /** Registers the Document Service middleware that writes events with each booking change. */
     watchBookings(): void {
       strapi.documents.use(
-        bookingEventsMiddleware(strapi, outbox, () => relay.kick()) as Parameters<
-          Core.Strapi['documents']['use']
-        >[0],
+        bookingEventsMiddleware(
+          strapi,
+          async (events) => outbox.append(events, await endpoints()),
+          () => {
+            for (const relay of relays.values()) relay.kick();
+          },
+        ) as Parameters<Core.Strapi['documents']['use']>[0],
       );
     },
     /** Starts delivering the outbox, unless this instance is configured not to. */
-    startRelay: () => {
-      if (options.enabled) relay.start();
+    startRelay: async () => {
+      if (!options.enabled) return;
+      started = true;
+      await reconcile();
     },
-    stopRelay: () => relay.stop(),
-    /** Settings changed (e.g. a webhook URL was set): try pending events now. */
-    kick: () => relay.kick(),
-    backlog: (): Promise<OutboxBacklog> => outbox.backlog(),
+    stopRelay: async () => {
+      started = false;
+      await Promise.all([...relays.values()].map((relay) => relay.stop()));
+      relays.clear();
+    },
+    /** Settings changed (endpoints added, removed, enabled): deliver what waits now. */
+    kick: async () => {
+      if (started) await reconcile();
+      else await outbox.forgetOthers((await settings().read()).webhooks.map(({ id }) => id));
+    },
+    backlog: async (): Promise<OutboxBacklog> => outbox.backlog((await settings().read()).webhooks),
   };
 };
 

@@ -1,8 +1,8 @@
 import { defaultBranding } from '@enroute/content';
-import type { SettingsFields } from '../../../shared/contracts/settings.ts';
+import type { SettingsFields, WebhookEndpoint } from '../../../shared/contracts/settings.ts';
 import type { z } from 'zod';
 
-export const defaultSettings: z.infer<typeof SettingsFields> = {
+export const defaultSettings: z.infer<typeof SettingsFields> & { webhooks: WebhookEndpoint[] } = {
   messages: { reminder: true, traveling: true, completed: true, rescheduled: true, canceled: true },
   channel: 'both',
   fallbackContactId: null,
@@ -10,6 +10,7 @@ export const defaultSettings: z.infer<typeof SettingsFields> = {
   excludedServiceTypeIds: [],
   surveyUrl: null,
   surveyAllowedHosts: [],
+  portalFrameAncestors: [],
   reminderWindowDays: 7,
   reminderSendTime: '10:00',
   reminderSendTimeZone: 'utc',
@@ -21,7 +22,7 @@ export const defaultSettings: z.infer<typeof SettingsFields> = {
   branding: defaultBranding,
   mapTileUrl: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
   mapAttribution: '© OpenStreetMap contributors',
-  webhookUrl: null,
+  webhooks: [],
   etaProvider: 'builtin',
   etaProviderUrl: null,
   sandboxEnabled: false,

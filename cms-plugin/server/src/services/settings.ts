@@ -1,19 +1,23 @@
+import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type { z } from 'zod';
 import {
   SettingsFields,
-  type SettingsUpdate,
+  SettingsUpdate,
   type SettingsView,
+  type WebhookEndpoint,
 } from '../../../shared/contracts/settings.ts';
+import { bookingEventTypes } from '../../../shared/contracts/booking-event.ts';
 import type { MessagingSettings } from '../../../shared/contracts/messaging.ts';
-import { RequestError, type FieldError } from '../validation/errors.ts';
+import { RequestError, fromZod, type FieldError } from '../validation/errors.ts';
 import { E164Phone } from '../validation/phone.ts';
 import { documents, query, type Row } from '../utils/store.ts';
 import { UID } from '../utils/uids.ts';
 import { defaultSettings } from './settings-defaults.ts';
 
 type Fields = z.infer<typeof SettingsFields>;
-export type StoredSettings = Fields & {
+export type StoredSettings = Omit<Fields, 'webhooks'> & {
+  webhooks: WebhookEndpoint[];
   webhookSecret: string | null;
   etaProviderKey: string | null;
 };
@@ -29,11 +33,17 @@ function fromRow(row: Row | null): StoredSettings {
     const parsed = SettingsFields.shape[name].safeParse(value);
     if (parsed.success) merged[name] = parsed.data;
   }
+  const fields = merged as Fields;
   return {
-    ...(merged as Fields),
+    ...fields,
+    webhooks: fields.webhooks.map((endpoint) => ({ ...endpoint, id: endpoint.id ?? randomUUID() })),
     webhookSecret: typeof row?.webhookSecret === 'string' ? row.webhookSecret : null,
     etaProviderKey: typeof row?.etaProviderKey === 'string' ? row.etaProviderKey : null,
   };
+}
+
+function allEventsEndpoint(url: string, id: string): WebhookEndpoint {
+  return { id, name: 'Webhook', url, events: [...bookingEventTypes], enabled: true };
 }
 
 export const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -76,11 +86,17 @@ export const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
         });
       }
     }
-    if (next.webhookUrl && !next.webhookSecret) {
+    if (next.webhooks.length > 0 && !next.webhookSecret) {
       errors.push({
         path: 'webhookSecret',
         message: 'is required with a webhook URL: it signs every booking event',
       });
+    }
+    const ids = new Set<string>();
+    for (const [index, endpoint] of next.webhooks.entries()) {
+      if (ids.has(endpoint.id))
+        errors.push({ path: `webhooks.${index}.id`, message: 'is used by another endpoint' });
+      ids.add(endpoint.id);
     }
     if (next.sandboxPhone) {
       const phone = E164Phone.safeParse(next.sandboxPhone);
@@ -94,21 +110,55 @@ export const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     read,
 
-    async update(input: SettingsUpdate): Promise<StoredSettings> {
-      const next: StoredSettings = { ...(await read()), ...input } as StoredSettings;
+    async update(given: SettingsUpdate): Promise<StoredSettings> {
+      const parsed = SettingsUpdate.safeParse(given);
+      if (!parsed.success) throw fromZod(parsed.error);
+      const { webhookUrl, webhooks, ...input } = parsed.data;
+      const current = await read();
+      const next: StoredSettings = { ...current, ...input } as StoredSettings;
+      if (webhooks !== undefined) {
+        next.webhooks = webhooks.map((endpoint) => ({
+          ...endpoint,
+          id: endpoint.id ?? randomUUID(),
+        }));
+      } else if (webhookUrl !== undefined) {
+        // A client that knows one URL: that URL gets every event, as it did before.
+        next.webhooks = webhookUrl
+          ? [allEventsEndpoint(webhookUrl, current.webhooks[0]?.id ?? randomUUID())]
+          : [];
+      }
       const errors = await check(next);
       if (errors.length > 0) throw new RequestError(400, errors);
       const existing = await settings().findFirst({});
-      const data: Record<string, unknown> = { ...next };
+      const data: Record<string, unknown> = { ...next, webhookUrl: null };
       if (existing) await settings().update({ documentId: existing.documentId, data });
       else await settings().create({ data });
       return read();
+    },
+
+    /**
+     * Moves a URL stored before the list of endpoints into the list, as one endpoint for every
+     * event type; answers that endpoint, or null when there was nothing to move.
+     */
+    async migrateWebhookUrl(): Promise<WebhookEndpoint | null> {
+      const existing = await settings().findFirst({});
+      const url = existing?.webhookUrl;
+      if (!existing || typeof url !== 'string' || url === '') return null;
+      const stored = fromRow(existing);
+      const endpoint = allEventsEndpoint(url, randomUUID());
+      const webhooks = stored.webhooks.length > 0 ? stored.webhooks : [endpoint];
+      await settings().update({
+        documentId: existing.documentId,
+        data: { webhooks, webhookUrl: null },
+      });
+      return stored.webhooks.length > 0 ? null : endpoint;
     },
 
     view(stored: StoredSettings): SettingsView {
       const { webhookSecret, etaProviderKey, ...fields } = stored;
       return {
         ...fields,
+        webhookUrl: stored.webhooks[0]?.url ?? null,
         webhookSecretSet: Boolean(webhookSecret),
         etaProviderKeySet: Boolean(etaProviderKey),
       };

@@ -13,5 +13,6 @@ export const UID = {
   snippet: 'plugin::enroute.snippet',
   settings: 'plugin::enroute.settings',
   bookingEvent: 'plugin::enroute.booking-event',
+  bookingEventDelivery: 'plugin::enroute.booking-event-delivery',
 } as const;
 export type EnrouteUid = (typeof UID)[keyof typeof UID];

@@ -12,6 +12,7 @@ import {
   useLabel,
 } from './fields.tsx';
 import { OutboxPanel } from './OutboxPanel.tsx';
+import { WebhookEndpoints } from './WebhookEndpoints.tsx';
 import type { TabProps } from './types.ts';
 
 const NONE = '';
@@ -223,13 +224,10 @@ export const GeneralTab = ({ draft, view, change }: TabProps) => {
       </Section>
 
       <Section title={text('settings.section.integration', 'n8n and the portal')}>
-        <Cell>
-          <TextField
-            name="webhookUrl"
-            type="url"
-            label={text('settings.webhookUrl', 'n8n webhook URL')}
-            value={draft.webhookUrl}
-            onChange={(value) => change('webhookUrl', value)}
+        <Cell size={12}>
+          <WebhookEndpoints
+            value={draft.webhooks}
+            onChange={(value) => change('webhooks', value)}
           />
         </Cell>
         <Cell>
@@ -256,6 +254,18 @@ export const GeneralTab = ({ draft, view, change }: TabProps) => {
             label={text('settings.portalBaseUrl', 'Portal address')}
             value={draft.portalBaseUrl}
             onChange={(value) => change('portalBaseUrl', value ?? '')}
+          />
+        </Cell>
+        <Cell>
+          <ListField
+            name="portalFrameAncestors"
+            label={text('settings.portalFrameAncestors', 'Sites that may embed the portal')}
+            hint={text(
+              'settings.portalFrameAncestors.hint',
+              'Origins such as https://www.example.com, separated by commas; none forbids embedding.',
+            )}
+            value={draft.portalFrameAncestors}
+            onChange={(value) => change('portalFrameAncestors', value)}
           />
         </Cell>
         <Cell>

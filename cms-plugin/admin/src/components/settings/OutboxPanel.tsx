@@ -7,7 +7,7 @@ import { formatInstant } from '../../utils/format.ts';
 import { getTranslation } from '../../utils/translations.ts';
 import { useLabel } from './fields.tsx';
 
-/** Booking events not yet accepted by the n8n webhook: how many, since when, the last error. */
+/** Booking events not yet accepted by the webhook endpoints: in all, then per endpoint. */
 export const OutboxPanel = () => {
   const text = useLabel();
   const { formatMessage, locale } = useIntl();
@@ -39,11 +39,30 @@ export const OutboxPanel = () => {
                   {text('outbox.oldest', 'Oldest')}: {formatInstant(data.oldestPendingAt, locale)}
                 </Typography>
               ) : null}
-              {data.lastError ? (
-                <Typography textColor="danger600">
-                  {text('outbox.lastError', 'Last error')}: {data.lastError}
+              {data.endpoints.map((endpoint) => (
+                <Typography key={endpoint.id} data-testid="outbox-endpoint">
+                  <Typography fontWeight="bold">{endpoint.name}</Typography>
+                  {endpoint.enabled ? '' : ` (${text('outbox.disabled', 'disabled')})`}
+                  {': '}
+                  {formatMessage(
+                    {
+                      id: getTranslation('outbox.endpointPending'),
+                      defaultMessage:
+                        '{pending, plural, =0 {up to date} one {# waiting} other {# waiting}}{retrying, plural, =0 {} other {, # retrying}}',
+                    },
+                    { pending: endpoint.pending, retrying: endpoint.retrying },
+                  )}
+                  {endpoint.oldestPendingAt
+                    ? `, ${text('outbox.oldest', 'Oldest')}: ${formatInstant(endpoint.oldestPendingAt, locale)}`
+                    : ''}
+                  {endpoint.lastError ? (
+                    <Typography textColor="danger600">
+                      {' '}
+                      ({text('outbox.lastError', 'Last error')}: {endpoint.lastError})
+                    </Typography>
+                  ) : null}
                 </Typography>
-              ) : null}
+              ))}
             </>
           ) : null}
         </Flex>

@@ -1,7 +1,11 @@
-import type { SettingsView } from '../../../../shared/contracts/settings.ts';
+import type { SettingsView, WebhookEndpointInput } from '../../../../shared/contracts/settings.ts';
 
 /** The settings as the page edits them; secrets are typed in, never shown. */
-export type SettingsDraft = Omit<SettingsView, 'webhookSecretSet' | 'etaProviderKeySet'> & {
+export type SettingsDraft = Omit<
+  SettingsView,
+  'webhookSecretSet' | 'etaProviderKeySet' | 'webhookUrl' | 'webhooks'
+> & {
+  webhooks: WebhookEndpointInput[];
   webhookSecret: string | null;
   etaProviderKey: string | null;
 };

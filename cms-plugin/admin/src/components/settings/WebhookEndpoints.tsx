@@ -1,0 +1,120 @@
+import { Box, Button, Checkbox, Field, Flex, Grid, Typography } from '@strapi/design-system';
+import { Plus, Trash } from '@strapi/icons';
+import {
+  bookingEventTypes,
+  type BookingEventType,
+} from '../../../../shared/contracts/booking-event-types.ts';
+import type { WebhookEndpointInput } from '../../../../shared/contracts/settings.ts';
+import { TextField, ToggleField, useLabel } from './fields.tsx';
+
+const eventLabels: Record<BookingEventType, string> = {
+  'booking.created': 'Created',
+  'booking.status_changed': 'Status changed',
+  'booking.rescheduled': 'Rescheduled',
+  'booking.resource_changed': 'Technician changed',
+  'booking.deleted': 'Deleted',
+};
+
+/**
+ * The webhook endpoints (one per n8n workflow), each with the events it receives. A new
+ * endpoint gets only the events that happen after it is saved.
+ */
+export const WebhookEndpoints = ({
+  value,
+  onChange,
+}: {
+  value: WebhookEndpointInput[];
+  onChange: (value: WebhookEndpointInput[]) => void;
+}) => {
+  const text = useLabel();
+  const edit = (index: number, patch: Partial<WebhookEndpointInput>) =>
+    onChange(value.map((endpoint, at) => (at === index ? { ...endpoint, ...patch } : endpoint)));
+  return (
+    <Flex direction="column" alignItems="stretch" gap={4} data-testid="webhook-endpoints">
+      <Typography variant="sigma">{text('webhooks.title', 'Webhook endpoints')}</Typography>
+      {value.length === 0 ? (
+        <Typography textColor="neutral600">
+          {text('webhooks.none', 'No endpoint: booking events are not sent.')}
+        </Typography>
+      ) : null}
+      {value.map((endpoint, index) => (
+        <Box key={endpoint.id ?? `new-${index}`} padding={4} background="neutral100" hasRadius>
+          <Grid.Root gap={4}>
+            <Grid.Item col={4} s={12} direction="column" alignItems="stretch">
+              <TextField
+                name={`webhooks.${index}.name`}
+                label={text('webhooks.name', 'Name')}
+                value={endpoint.name}
+                onChange={(name) => edit(index, { name: name ?? '' })}
+              />
+            </Grid.Item>
+            <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+              <TextField
+                name={`webhooks.${index}.url`}
+                type="url"
+                label={text('webhooks.url', 'URL')}
+                value={endpoint.url}
+                onChange={(url) => edit(index, { url: url ?? '' })}
+              />
+            </Grid.Item>
+            <Grid.Item col={2} s={12} direction="column" alignItems="stretch">
+              <ToggleField
+                name={`webhooks.${index}.enabled`}
+                label={text('webhooks.enabled', 'Enabled')}
+                value={endpoint.enabled ?? true}
+                onChange={(enabled) => edit(index, { enabled })}
+              />
+            </Grid.Item>
+            <Grid.Item col={10} s={12} direction="column" alignItems="stretch">
+              <Field.Root name={`webhooks.${index}.events`}>
+                <Field.Label>{text('webhooks.events', 'Events')}</Field.Label>
+                <Flex gap={4} wrap="wrap">
+                  {bookingEventTypes.map((type) => (
+                    <Checkbox
+                      key={type}
+                      checked={endpoint.events.includes(type)}
+                      onCheckedChange={(checked: boolean | 'indeterminate') =>
+                        edit(index, {
+                          events: bookingEventTypes.filter((candidate) =>
+                            candidate === type
+                              ? checked === true
+                              : endpoint.events.includes(candidate),
+                          ),
+                        })
+                      }
+                    >
+                      {text(`webhooks.event.${type}`, eventLabels[type])}
+                    </Checkbox>
+                  ))}
+                </Flex>
+              </Field.Root>
+            </Grid.Item>
+            <Grid.Item col={2} s={12} direction="column" alignItems="flex-end">
+              <Button
+                variant="danger-light"
+                startIcon={<Trash />}
+                onClick={() => onChange(value.filter((_, at) => at !== index))}
+              >
+                {text('webhooks.remove', 'Remove')}
+              </Button>
+            </Grid.Item>
+          </Grid.Root>
+        </Box>
+      ))}
+      <Box>
+        <Button
+          variant="secondary"
+          startIcon={<Plus />}
+          onClick={() =>
+            onChange([
+              ...value,
+              { name: '', url: '', events: [...bookingEventTypes], enabled: true },
+            ])
+          }
+        >
+          {text('webhooks.add', 'Add an endpoint')}
+        </Button>
+      </Box>
+    </Flex>
+  );
+};
