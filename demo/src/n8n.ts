@@ -27,8 +27,11 @@ export type N8nOptions = {
 
 export type N8n = {
   url: string;
-  /** The production URLs of the event flows' Enroute Triggers. */
-  eventTriggerUrls: string[];
+  /**
+   * The event flows as the plugin's webhook endpoints: each Enroute Trigger's production URL
+   * with the events it listens to.
+   */
+  eventFlows: { id: string; name: string; url: string; events: string[]; enabled: boolean }[];
   /**
    * Starts the reminder flow now, as its 10:00 schedule would, in the n8n server (its webhook
    * "Run Now"): the flow hands its batches on to executions of its own, which a CLI run
@@ -395,16 +398,24 @@ export async function startN8n(options: N8nOptions): Promise<N8n> {
   const clones = (await templates()).map(({ flow }) =>
     withLocalSmsGateway(flow, options.smsGatewayUrl),
   );
-  const eventTriggerUrls = clones
-    .flatMap((flow) => flow.nodes)
-    .filter((node) => node.type === TRIGGER_TYPE && node.webhookId)
-    .map((node) => `${url}/webhook/${node.webhookId}/${TRIGGER_PATH}`);
+  // One plugin webhook endpoint per event flow, with the events its trigger listens to.
+  const eventFlows = clones.flatMap((flow) =>
+    flow.nodes
+      .filter((node) => node.type === TRIGGER_TYPE && node.webhookId)
+      .map((node) => ({
+        id: flow.id,
+        name: flow.name,
+        url: `${url}/webhook/${node.webhookId}/${TRIGGER_PATH}`,
+        events: Array.isArray(node.parameters.events) ? node.parameters.events.map(String) : [],
+        enabled: true,
+      })),
+  );
   const reminder = clones.find((flow) => flow.nodes.some((node) => node.type === SCHEDULE_TYPE));
   if (!reminder) throw new Error('n8n-nodes-enroute/workflows has no scheduled (reminder) flow');
 
   return {
     url,
-    eventTriggerUrls,
+    eventFlows,
     async runReminders() {
       const answer = await fetch(`${url}/webhook/${RUN_NOW_PATH}`, { method: 'POST' });
       await answer.body?.cancel();

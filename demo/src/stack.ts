@@ -2,7 +2,6 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { startCapture, type Capture } from './capture.ts';
 import { brandCompany, portalLink, seedDemoData, technicianToken } from './demo-data.ts';
-import { FAN_OUT_PATH, fanOut } from './fan-out.ts';
 import { startN8n, type N8n, type N8nMode } from './n8n.ts';
 import { checkPorts } from './ports.ts';
 import { buildPortal, startPortal } from './portal.ts';
@@ -99,7 +98,6 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const strapiUrl = `http://${host}:${ports.strapi}`;
     const portalUrl = `http://${host}:${ports.portal}`;
     const captureUrl = `http://${host}:${ports.capture}`;
-    let flowTriggers: string[] = [];
 
     const capture = await startCapture({
       host,
@@ -108,9 +106,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       smsApiKey: state.smsApiKey,
       file: path.join(options.dataDir, 'messages.jsonl'),
       log,
-      routes: async (request, response) =>
-        (await photos(request, response)) ||
-        (await fanOut(() => flowTriggers, log)(request, response)),
+      routes: photos,
     });
     stops.push(() => capture.close());
 
@@ -129,7 +125,6 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const adminJwt = await signInAdmin(strapiUrl, state);
     state.tokens = await ensureTokens(strapiUrl, adminJwt, state);
     await updateSettings(strapiUrl, adminJwt, {
-      webhookUrl: `${captureUrl}${FAN_OUT_PATH}`,
       webhookSecret: state.webhookSecret,
       portalBaseUrl: portalUrl,
     });
@@ -149,7 +144,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       log,
     });
     stops.push(() => n8n.stop());
-    flowTriggers = n8n.eventTriggerUrls;
+    // Each event flow's trigger is a webhook endpoint of its own, with the events it listens to.
+    await updateSettings(strapiUrl, adminJwt, { webhooks: n8n.eventFlows });
     state.n8nImported = true;
     await saveState(options.dataDir, state);
 
