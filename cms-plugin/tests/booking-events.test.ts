@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { BookingEvent } from '../shared/contracts/booking-event.ts';
+import { SettingsView } from '../shared/contracts/settings.ts';
 import { inDays, putBooking } from './support/fixtures.ts';
 import { eventually, startReceiver, type Receiver } from './support/receiver.ts';
 import { readBacklog, patchBooking } from './support/outbox.ts';
@@ -177,6 +178,63 @@ onEveryDatabase('booking events: outbox and relay to the webhook', (host) => {
     expect(most).toBeGreaterThan(1);
     expect(most).toBeLessThanOrEqual(8);
     expect(mostForOneBooking).toBe(1);
+  });
+
+  it('delivers the waiting bookings’ events together to an endpoint that takes several per request, each booking’s in order, retrying a failed request whole', async () => {
+    const current = await host().admin('GET', '/settings');
+    const endpoint = SettingsView.parse(current.body.data).webhooks[0]!;
+    const batched = await host().admin('PUT', '/settings', {
+      webhooks: [{ ...endpoint, maxEventsPerDelivery: 10 }],
+    });
+    expect(batched.status).toBe(200);
+    expect(SettingsView.parse(batched.body.data).webhooks[0]).toMatchObject({
+      id: endpoint.id,
+      maxEventsPerDelivery: 10,
+    });
+    try {
+      receiver.slow(300);
+      const ids: string[] = [];
+      for (let index = 0; index < 24; index++) {
+        const { booking } = await putBooking(host(), fullAccess, `together-${index}`);
+        ids.push(booking.documentId);
+      }
+      for (const id of ids) await patch(id, { status: 'traveling' });
+      await allArrive(ids);
+      const { most, mostForOneBooking } = receiver.inFlight();
+      receiver.slow(0);
+      const theirs = receiver.requests.filter((request) =>
+        request.bookings.some((booking) => ids.includes(booking)),
+      );
+      // Every request is a batch of at most 10, some carry several, none two of one booking.
+      expect(theirs.every((request) => request.batch)).toBe(true);
+      expect(Math.max(...theirs.map((request) => request.bookings.length))).toBeGreaterThan(1);
+      expect(Math.max(...theirs.map((request) => request.bookings.length))).toBeLessThanOrEqual(10);
+      for (const request of theirs) {
+        expect(new Set(request.bookings).size).toBe(request.bookings.length);
+      }
+      expect(theirs.length).toBeLessThan(ids.length * 2);
+      expect(most).toBeLessThanOrEqual(8);
+      expect(mostForOneBooking).toBe(1);
+
+      // A request that fails is retried with all its events; none is lost or taken twice.
+      receiver.fail();
+      const failing = ids.slice(0, 3);
+      for (const id of failing) await patch(id, { status: 'in-progress' });
+      await eventually(
+        () =>
+          receiver.deliveries.some(
+            (d) => d.status === 503 && failing.includes(d.event.booking.documentId),
+          ),
+        () => 'no failed attempt',
+      );
+      receiver.recover();
+      await allArrive(failing);
+      expect(await backlog()).toMatchObject({ pending: 0, retrying: 0 });
+    } finally {
+      receiver.recover();
+      receiver.slow(0);
+      await host().admin('PUT', '/settings', { webhooks: [endpoint] });
+    }
   });
 
   it('delivers every pending event after Strapi is killed and restarted', async () => {

@@ -31,7 +31,14 @@ export type N8n = {
    * The event flows as the plugin's webhook endpoints: each Enroute Trigger's production URL
    * with the events it listens to.
    */
-  eventFlows: { id: string; name: string; url: string; events: string[]; enabled: boolean }[];
+  eventFlows: {
+    id: string;
+    name: string;
+    url: string;
+    events: string[];
+    enabled: boolean;
+    maxEventsPerDelivery: number;
+  }[];
   /**
    * Starts the reminder flow now, as its 10:00 schedule would, in the n8n server (its webhook
    * "Run Now"): the flow hands its batches on to executions of its own, which a CLI run
@@ -40,6 +47,9 @@ export type N8n = {
   runReminders(): Promise<void>;
   stop(): Promise<void>;
 };
+
+/** What the demo's endpoints post at most per request (the admin's default for a new one). */
+const EVENTS_PER_DELIVERY = 25;
 
 const CREDENTIAL = {
   enrouteApi: { id: 'enroute-api', name: 'Enroute API' },
@@ -408,6 +418,8 @@ export async function startN8n(options: N8nOptions): Promise<N8n> {
         url: `${url}/webhook/${node.webhookId}/${TRIGGER_PATH}`,
         events: Array.isArray(node.parameters.events) ? node.parameters.events.map(String) : [],
         enabled: true,
+        // A crowd of changes starts a few runs of several events each, not one run per event.
+        maxEventsPerDelivery: EVENTS_PER_DELIVERY,
       })),
   );
   const reminder = clones.find((flow) => flow.nodes.some((node) => node.type === SCHEDULE_TYPE));

@@ -10,3 +10,6 @@ export const bookingEventTypes = [
 ] as const;
 export const BookingEventType = z.enum(bookingEventTypes);
 export type BookingEventType = z.infer<typeof BookingEventType>;
+
+/** The most events one delivery carries (an endpoint's `maxEventsPerDelivery` at most). */
+export const MAX_EVENTS_PER_DELIVERY = 100;

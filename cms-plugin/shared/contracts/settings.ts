@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { ChannelSetting, MessageType } from './domain.ts';
 import { Branding } from './branding.ts';
 import { FrameAncestor } from './portal-view.ts';
-import { BookingEventType, bookingEventTypes } from './booking-event-types.ts';
+import {
+  BookingEventType,
+  bookingEventTypes,
+  MAX_EVENTS_PER_DELIVERY,
+} from './booking-event-types.ts';
 
 /**
  * Settings as the admin reads and writes them: `GET /enroute/settings`, `PUT /enroute/settings`
@@ -30,6 +34,12 @@ export const WebhookEndpoint = z.object({
     })
     .min(1, { message: 'must list at least one event type' }),
   enabled: z.boolean().default(true),
+  /**
+   * Events per request: 1 posts each event alone (a bare booking event); more posts the events
+   * waiting for different bookings together, up to this many, as `{ "events": [...] }`. n8n's
+   * Enroute Trigger takes both; batches let a crowd of changes start fewer workflow runs.
+   */
+  maxEventsPerDelivery: z.number().int().min(1).max(MAX_EVENTS_PER_DELIVERY).default(1),
 });
 export type WebhookEndpointInput = z.input<typeof WebhookEndpoint>;
 export type WebhookEndpoint = z.infer<typeof WebhookEndpoint> & { id: string };

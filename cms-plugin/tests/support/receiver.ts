@@ -1,9 +1,10 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
-  BookingEvent,
   SIGNATURE_HEADER,
+  deliveredEvents,
   verifySignature,
+  type BookingEvent,
 } from '../../shared/contracts/booking-event.ts';
 
 export type Delivery = {
@@ -20,12 +21,17 @@ async function readBody(request: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** One request the receiver answered 2xx or 503: how many events it carried, of which bookings. */
+export type Request = { batch: boolean; bookings: string[] };
+
 /**
- * A webhook receiver standing in for n8n's Enroute trigger: it checks the signature, acts on
- * each event id once, and can be told to fail (HTTP 503) until further notice.
+ * A webhook receiver standing in for n8n's Enroute trigger: it checks the signature, takes a bare
+ * event or a batch, acts on each event id once, and can be told to fail (HTTP 503) until further
+ * notice (a batch fails as a whole when one of its events is picked).
  */
 export async function startReceiver(secret: string) {
   const deliveries: Delivery[] = [];
+  const requests: Request[] = [];
   const refused: { reason: string }[] = [];
   const seen = new Set<string>();
   let failing: ((event: BookingEvent) => boolean) | null = null;
@@ -49,28 +55,33 @@ export async function startReceiver(secret: string) {
         refused.push({ reason: `signature ${signature.reason}` });
         return answer(401);
       }
-      const parsed = BookingEvent.safeParse(JSON.parse(body));
-      if (!parsed.success) {
-        refused.push({ reason: parsed.error.message });
+      const parsed = deliveredEvents(JSON.parse(body));
+      if (!parsed) {
+        refused.push({ reason: 'not a booking event nor a batch of them' });
         return answer(400);
       }
+      const bookings = parsed.events.map((event) => event.booking.documentId);
+      requests.push({ batch: parsed.batch, bookings });
       if (delayMs > 0) {
-        const booking = parsed.data.booking.documentId;
         inFlight += 1;
         mostInFlight = Math.max(mostInFlight, inFlight);
-        perBooking.set(booking, (perBooking.get(booking) ?? 0) + 1);
-        mostForOneBooking = Math.max(mostForOneBooking, perBooking.get(booking) ?? 0);
+        for (const booking of bookings) {
+          perBooking.set(booking, (perBooking.get(booking) ?? 0) + 1);
+          mostForOneBooking = Math.max(mostForOneBooking, perBooking.get(booking) ?? 0);
+        }
         await new Promise((resolve) => setTimeout(resolve, delayMs));
         inFlight -= 1;
-        perBooking.set(booking, (perBooking.get(booking) ?? 1) - 1);
+        for (const booking of bookings) perBooking.set(booking, (perBooking.get(booking) ?? 1) - 1);
       }
-      if (failing?.(parsed.data)) {
-        deliveries.push({ event: parsed.data, status: 503, accepted: false });
+      if (parsed.events.some((event) => failing?.(event))) {
+        for (const event of parsed.events) deliveries.push({ event, status: 503, accepted: false });
         return answer(503);
       }
-      const accepted = !seen.has(parsed.data.id);
-      seen.add(parsed.data.id);
-      deliveries.push({ event: parsed.data, status: 200, accepted });
+      for (const event of parsed.events) {
+        const accepted = !seen.has(event.id);
+        seen.add(event.id);
+        deliveries.push({ event, status: 200, accepted });
+      }
       return answer(200);
     })();
   });
@@ -80,6 +91,8 @@ export async function startReceiver(secret: string) {
   return {
     url: `http://127.0.0.1:${port}/webhook/enroute`,
     deliveries,
+    /** Every request that got past the signature and body checks, in order of arrival. */
+    requests,
     refused,
     /** The events acted on, in the order they were accepted. */
     accepted: () => deliveries.filter((delivery) => delivery.accepted).map(({ event }) => event),
@@ -96,7 +109,7 @@ export async function startReceiver(secret: string) {
       mostInFlight = 0;
       mostForOneBooking = 0;
     },
-    /** The most deliveries in flight at once since `slow()`: in all, and for one booking. */
+    /** The most requests in flight at once since `slow()`: in all, and for one booking. */
     inFlight: () => ({ most: mostInFlight, mostForOneBooking }),
     close: () =>
       new Promise<void>((resolve) => {

@@ -16,7 +16,7 @@ import {
   type IWebhookFunctions,
   type IWebhookResponseData,
 } from 'n8n-workflow';
-import { judgeDelivery, rememberEventId } from './accept-delivery.ts';
+import { judgeDelivery, rememberEventIds } from './accept-delivery.ts';
 
 const MIN_SECRET_LENGTH = 16;
 
@@ -117,17 +117,23 @@ export class EnrouteTrigger implements INodeType {
         .json({ accepted: false, reason: verdict.reason });
       return { noWebhookResponse: true };
     }
-    if (verdict.outcome === 'duplicate') {
-      return { webhookResponse: { accepted: false, reason: 'event already received' } };
+    const { accepted, ignored, duplicates } = verdict;
+    // Ignored events are not remembered: a replay of one is ignored again, and n8n does not have
+    // to save the workflow's static data for it.
+    if (accepted.length > 0) {
+      staticData.seenEventIds = rememberEventIds(
+        staticData.seenEventIds ?? [],
+        accepted.map((event) => event.id),
+      );
+      // One run for all the accepted events, one item each; n8n answers that it started.
+      return { workflowData: [this.helpers.returnJsonArray(accepted as unknown as IDataObject[])] };
     }
-    // An event this workflow ignores is not remembered: a replay of it is ignored again, and
-    // n8n does not have to save the workflow's static data for it.
-    if (verdict.outcome === 'ignored') {
-      return { webhookResponse: { accepted: true, ignored: verdict.event.type } };
-    }
-    staticData.seenEventIds = rememberEventId(staticData.seenEventIds ?? [], verdict.event.id);
     return {
-      workflowData: [this.helpers.returnJsonArray([verdict.event as unknown as IDataObject])],
+      webhookResponse: verdict.batch
+        ? { accepted: 0, ignored: ignored.length, duplicates: duplicates.length }
+        : duplicates.length > 0
+          ? { accepted: false, reason: 'event already received' }
+          : { accepted: true, ignored: ignored[0]?.type },
     };
   }
 }

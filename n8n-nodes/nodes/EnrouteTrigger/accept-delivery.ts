@@ -1,6 +1,7 @@
 import {
-  BookingEvent,
+  deliveredEvents,
   verifySignature,
+  type BookingEvent,
   type BookingEventType,
   type BookingStatus,
 } from 'strapi-plugin-enroute/contracts';
@@ -9,9 +10,17 @@ import {
 export const SEEN_EVENT_IDS_LIMIT = 1000;
 
 export type DeliveryVerdict =
-  | { outcome: 'accepted'; event: BookingEvent }
-  | { outcome: 'ignored'; event: BookingEvent }
-  | { outcome: 'duplicate'; event: BookingEvent }
+  | {
+      outcome: 'received';
+      /** Whether the body was a batch (`{ "events": [...] }`) rather than one bare event. */
+      batch: boolean;
+      /** The events that start the workflow, in the order delivered. */
+      accepted: BookingEvent[];
+      /** Events of a type or status the workflow does not listen to. */
+      ignored: BookingEvent[];
+      /** Events accepted before (or twice in this body). */
+      duplicates: BookingEvent[];
+    }
   | { outcome: 'rejected'; status: 400 | 401; reason: string };
 
 export type Delivery = {
@@ -26,12 +35,12 @@ export type Delivery = {
 };
 
 /**
- * Decides what to do with one delivery from the plugin: a bad or stale signature and a body
- * that is no booking event are refused; an event id accepted before (a replay, or the plugin
- * retrying a delivery whose answer it did not get), an event of a type the workflow does not
- * listen to and a status change to a status it does not listen to are acknowledged without
- * running the workflow. Acknowledging a duplicate,
- * rather than refusing it, stops the plugin's outbox from retrying it forever.
+ * Decides what to do with one delivery from the plugin, a bare event or a batch of them: a bad
+ * or stale signature and a body that is neither are refused as a whole; of the events, those
+ * accepted before (a replay, or the plugin retrying a delivery whose answer it did not get),
+ * those of a type the workflow does not listen to and status changes to a status it does not
+ * listen to are acknowledged without running the workflow. Acknowledging a duplicate, rather
+ * than refusing it, stops the plugin's outbox from retrying it forever.
  */
 export function judgeDelivery(delivery: Delivery): DeliveryVerdict {
   if (!delivery.secret)
@@ -49,26 +58,36 @@ export function judgeDelivery(delivery: Delivery): DeliveryVerdict {
   } catch {
     return { outcome: 'rejected', status: 400, reason: 'body is not JSON' };
   }
-  const parsed = BookingEvent.safeParse(body);
-  if (!parsed.success)
+  const delivered = deliveredEvents(body);
+  if (!delivered) {
     return { outcome: 'rejected', status: 400, reason: 'body is not a booking event' };
-  const event = parsed.data;
-  if (delivery.seenEventIds.includes(event.id)) {
-    return { outcome: 'duplicate', event };
   }
-  if (!delivery.eventTypes.includes(event.type)) return { outcome: 'ignored', event };
+  const seen = new Set(delivery.seenEventIds);
   const statuses = delivery.statuses ?? [];
-  if (
-    event.type === 'booking.status_changed' &&
-    statuses.length > 0 &&
-    !statuses.includes(event.booking.status)
-  ) {
-    return { outcome: 'ignored', event };
+  const verdict = {
+    outcome: 'received' as const,
+    batch: delivered.batch,
+    accepted: [] as BookingEvent[],
+    ignored: [] as BookingEvent[],
+    duplicates: [] as BookingEvent[],
+  };
+  for (const event of delivered.events) {
+    if (seen.has(event.id)) {
+      verdict.duplicates.push(event);
+      continue;
+    }
+    seen.add(event.id);
+    const listened =
+      delivery.eventTypes.includes(event.type) &&
+      (event.type !== 'booking.status_changed' ||
+        statuses.length === 0 ||
+        statuses.includes(event.booking.status));
+    (listened ? verdict.accepted : verdict.ignored).push(event);
   }
-  return { outcome: 'accepted', event };
+  return verdict;
 }
 
-/** The seen ids after accepting one more, bounded. */
-export function rememberEventId(seen: readonly string[], id: string): string[] {
-  return [...seen, id].slice(-SEEN_EVENT_IDS_LIMIT);
+/** The seen ids after accepting some more, bounded (oldest forgotten first). */
+export function rememberEventIds(seen: readonly string[], ids: readonly string[]): string[] {
+  return [...seen, ...ids].slice(-SEEN_EVENT_IDS_LIMIT);
 }

@@ -1,5 +1,9 @@
 import type { Core } from '@strapi/strapi';
-import { SIGNATURE_HEADER, signPayload } from '../../../shared/contracts/booking-event.ts';
+import {
+  SIGNATURE_HEADER,
+  batchBody,
+  signPayload,
+} from '../../../shared/contracts/booking-event.ts';
 import { retryDelay, type BackoffOptions } from './backoff.ts';
 import type { EndpointQueue, PendingEvent } from './outbox.ts';
 
@@ -12,15 +16,36 @@ export type RelayOptions = BackoffOptions & {
   concurrency: number;
 };
 
-export type WebhookTarget = { url: string; secret: string };
+export type WebhookTarget = {
+  url: string;
+  secret: string;
+  /** Events per request: 1 posts each event alone; more posts different bookings' together. */
+  maxEvents: number;
+};
+
+/** Runs `work` over `items` with at most `limit` at once, each lane taking the next item. */
+async function inLanes<T>(
+  items: T[],
+  limit: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
+  const queue = [...items];
+  await Promise.all(
+    Array.from({ length: Math.min(limit, queue.length) }, async () => {
+      for (let next = queue.shift(); next !== undefined; next = queue.shift()) await work(next);
+    }),
+  );
+}
 
 /**
  * Delivers the outbox to one webhook endpoint: oldest first, one booking's events strictly in order
  * (a failing event holds back the later events of its booking, not of other bookings), retried
  * with backoff until the receiver answers 2xx. Each endpoint has its own relay, so one that
  * fails or answers slowly holds back no other. Several bookings are delivered at once, so a
- * crowd of changes does not wait on one round trip after another. State lives in the outbox
- * table, so a restart picks up where the last run stopped.
+ * crowd of changes does not wait on one round trip after another; an endpoint that takes
+ * several events per request gets the waiting bookings' next events together, spread over the
+ * same number of requests at once. State lives in the outbox table, so a restart picks up where
+ * the last run stopped.
  */
 export function createRelay(
   strapi: Core.Strapi,
@@ -33,16 +58,16 @@ export function createRelay(
   let loop: Promise<void> | null = null;
   let pendingKick = false;
 
-  async function deliver(event: PendingEvent, to: WebhookTarget): Promise<string | null> {
+  async function post(body: string, to: WebhookTarget): Promise<string | null> {
     const headers = {
       'content-type': 'application/json',
-      [SIGNATURE_HEADER]: signPayload(to.secret, event.body, Math.floor(Date.now() / 1000)),
+      [SIGNATURE_HEADER]: signPayload(to.secret, body, Math.floor(Date.now() / 1000)),
     };
     try {
       const response = await fetch(to.url, {
         method: 'POST',
         headers,
-        body: event.body,
+        body,
         signal: AbortSignal.timeout(options.timeoutMs),
       });
       await response.body?.cancel();
@@ -58,16 +83,17 @@ export function createRelay(
     if (!to) return options.pollIntervalMs;
     const held = new Set<string>();
     let nextDue = Date.now() + options.pollIntervalMs;
-    /** One booking's events of this batch, in order; stops at the first it cannot deliver. */
-    async function deliverInOrder(events: PendingEvent[], to: WebhookTarget): Promise<void> {
+
+    /** An event waiting for its retry time holds back its booking until then. */
+    function due(event: PendingEvent): boolean {
+      if (event.nextAttemptAt <= Date.now()) return true;
+      held.add(event.bookingDocumentId);
+      nextDue = Math.min(nextDue, event.nextAttemptAt);
+      return false;
+    }
+    /** Records how one request went for the events it carried. */
+    async function settle(events: PendingEvent[], error: string | null): Promise<void> {
       for (const event of events) {
-        if (!running) return;
-        if (event.nextAttemptAt > Date.now()) {
-          held.add(event.bookingDocumentId);
-          nextDue = Math.min(nextDue, event.nextAttemptAt);
-          return;
-        }
-        const error = await deliver(event, to);
         if (error === null) {
           await outbox.delivered(event.id, new Date());
           continue;
@@ -77,9 +103,43 @@ export function createRelay(
         await outbox.failed(event.id, attempts, new Date(retryAt), error);
         held.add(event.bookingDocumentId);
         nextDue = Math.min(nextDue, retryAt);
-        return;
       }
     }
+    /** One booking's events of this batch, one per request, in order; stops at the first it cannot deliver. */
+    async function deliverInOrder(events: PendingEvent[]): Promise<void> {
+      for (const event of events) {
+        if (!running || !due(event)) return;
+        const error = await post(event.body, to!);
+        await settle([event], error);
+        if (error !== null) return;
+      }
+    }
+    /**
+     * Several events per request: in rounds, each taking the next event of every booking still
+     * going, split evenly over the lanes (no request above the endpoint's maximum).
+     */
+    async function deliverTogether(queues: PendingEvent[][]): Promise<void> {
+      let going = queues;
+      while (going.length > 0 && running) {
+        const heads = going.map((queue) => queue[0]!).filter(due);
+        if (heads.length === 0) return;
+        const size = Math.min(to!.maxEvents, Math.ceil(heads.length / options.concurrency));
+        const requests: PendingEvent[][] = [];
+        for (let from = 0; from < heads.length; from += size) {
+          requests.push(heads.slice(from, from + size));
+        }
+        await inLanes(requests, options.concurrency, async (events) => {
+          if (!running) return;
+          const error = await post(batchBody(events.map((event) => event.body)), to!);
+          await settle(events, error);
+        });
+        const sent = new Set(heads.map((event) => event.id));
+        going = going
+          .map((queue) => (sent.has(queue[0]!.id) ? queue.slice(1) : queue))
+          .filter((queue) => queue.length > 0 && !held.has(queue[0]!.bookingDocumentId));
+      }
+    }
+
     for (;;) {
       const events = await outbox.pending(options.batchSize, [...held]);
       if (events.length === 0 || !running) break;
@@ -92,14 +152,11 @@ export function createRelay(
       }
       // Bookings oldest first, each taken by the next free lane.
       const bookings = [...byBooking.values()];
-      const lanes = Math.min(options.concurrency, bookings.length);
-      await Promise.all(
-        Array.from({ length: lanes }, async () => {
-          for (let next = bookings.shift(); next && running; next = bookings.shift()) {
-            await deliverInOrder(next, to);
-          }
-        }),
-      );
+      if (to.maxEvents > 1) await deliverTogether(bookings);
+      else
+        await inLanes(bookings, options.concurrency, async (queue) => {
+          if (running) await deliverInOrder(queue);
+        });
     }
     return Math.max(0, nextDue - Date.now());
   }

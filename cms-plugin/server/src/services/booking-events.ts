@@ -34,7 +34,11 @@ export const createBookingEventsService = ({ strapi }: { strapi: Core.Strapi }) 
         const endpoint = stored.webhooks.find((candidate) => candidate.id === endpointId);
         // A disabled endpoint keeps what waits for it until it is enabled again.
         return endpoint?.enabled && stored.webhookSecret
-          ? { url: endpoint.url, secret: stored.webhookSecret }
+          ? {
+              url: endpoint.url,
+              secret: stored.webhookSecret,
+              maxEvents: endpoint.maxEventsPerDelivery,
+            }
           : null;
       },
       options,

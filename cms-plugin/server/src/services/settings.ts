@@ -43,7 +43,14 @@ function fromRow(row: Row | null): StoredSettings {
 }
 
 function allEventsEndpoint(url: string, id: string): WebhookEndpoint {
-  return { id, name: 'Webhook', url, events: [...bookingEventTypes], enabled: true };
+  return {
+    id,
+    name: 'Webhook',
+    url,
+    events: [...bookingEventTypes],
+    enabled: true,
+    maxEventsPerDelivery: 1,
+  };
 }
 
 export const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {

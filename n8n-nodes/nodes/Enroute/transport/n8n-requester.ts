@@ -5,24 +5,36 @@ export function baseUrlOf(url: string): string {
   return `${url.replace(/\/+$/, '')}/api/enroute`;
 }
 
-/** Sends requests through n8n (its proxy settings, its credential handling). */
-export function n8nRequester(context: IExecuteFunctions, url: string): SendEnrouteRequest {
-  const base = baseUrlOf(url);
+/** The Enroute API credential's fields. */
+export type EnrouteCredentials = { url: string; apiToken: string };
+
+/**
+ * Sends requests through n8n's HTTP helper (its proxy settings, its TLS options), with the token
+ * of the credentials the node read once for its run: n8n's per-request authentication would
+ * decrypt the credential and evaluate its header expression again for every request, and a
+ * message takes several.
+ */
+export function n8nRequester(
+  context: IExecuteFunctions,
+  credentials: EnrouteCredentials,
+): SendEnrouteRequest {
+  const base = baseUrlOf(credentials.url);
+  const authorization = `Bearer ${credentials.apiToken}`;
   return async (request) => {
     const options: IHttpRequestOptions = {
       method: request.method,
       url: `${base}${request.path}`,
       qs: request.qs,
       body: request.body as IHttpRequestOptions['body'],
+      headers: { Authorization: authorization },
       json: true,
       returnFullResponse: true,
       ignoreHttpStatusErrors: true,
     };
-    const response = (await context.helpers.httpRequestWithAuthentication.call(
-      context,
-      'enrouteApi',
-      options,
-    )) as { statusCode: number; body: unknown };
+    const response = (await context.helpers.httpRequest(options)) as {
+      statusCode: number;
+      body: unknown;
+    };
     return { statusCode: response.statusCode, body: response.body } satisfies EnrouteResponse;
   };
 }

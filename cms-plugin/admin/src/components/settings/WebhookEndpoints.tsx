@@ -5,7 +5,10 @@ import {
   type BookingEventType,
 } from '../../../../shared/contracts/booking-event-types.ts';
 import type { WebhookEndpointInput } from '../../../../shared/contracts/settings.ts';
-import { TextField, ToggleField, useLabel } from './fields.tsx';
+import { NumberField, TextField, ToggleField, useLabel } from './fields.tsx';
+
+/** A new endpoint takes several events per request: n8n's Enroute Trigger handles batches. */
+const NEW_ENDPOINT_EVENTS_PER_REQUEST = 25;
 
 const eventLabels: Record<BookingEventType, string> = {
   'booking.created': 'Created',
@@ -65,7 +68,7 @@ export const WebhookEndpoints = ({
                 onChange={(enabled) => edit(index, { enabled })}
               />
             </Grid.Item>
-            <Grid.Item col={10} s={12} direction="column" alignItems="stretch">
+            <Grid.Item col={7} s={12} direction="column" alignItems="stretch">
               <Field.Root name={`webhooks.${index}.events`}>
                 <Field.Label>{text('webhooks.events', 'Events')}</Field.Label>
                 <Flex gap={4} wrap="wrap">
@@ -89,6 +92,18 @@ export const WebhookEndpoints = ({
                 </Flex>
               </Field.Root>
             </Grid.Item>
+            <Grid.Item col={3} s={12} direction="column" alignItems="stretch">
+              <NumberField
+                name={`webhooks.${index}.maxEventsPerDelivery`}
+                label={text('webhooks.maxEventsPerDelivery', 'Events per request')}
+                hint={text(
+                  'webhooks.maxEventsPerDelivery.hint',
+                  '1 posts each event alone; more posts events of different bookings together (the Enroute Trigger takes both)',
+                )}
+                value={endpoint.maxEventsPerDelivery ?? 1}
+                onChange={(maxEventsPerDelivery) => edit(index, { maxEventsPerDelivery })}
+              />
+            </Grid.Item>
             <Grid.Item col={2} s={12} direction="column" alignItems="flex-end">
               <Button
                 variant="danger-light"
@@ -108,7 +123,13 @@ export const WebhookEndpoints = ({
           onClick={() =>
             onChange([
               ...value,
-              { name: '', url: '', events: [...bookingEventTypes], enabled: true },
+              {
+                name: '',
+                url: '',
+                events: [...bookingEventTypes],
+                enabled: true,
+                maxEventsPerDelivery: NEW_ENDPOINT_EVENTS_PER_REQUEST,
+              },
             ])
           }
         >

@@ -5,6 +5,7 @@ import {
   type INodeExecutionData,
   type INodeProperties,
 } from 'n8n-workflow';
+import { EnrouteApiError } from '../../transport/client.ts';
 import { emitPrepared } from './emit.ts';
 import { prepareBooking } from './prepare.ts';
 import { openSession } from './session.ts';
@@ -75,6 +76,9 @@ function readEvent(context: IExecuteFunctions, itemIndex: number): BookingEvent 
   return parsed.data;
 }
 
+/** Events prepared at once when a run carries several (each is a few round trips to the plugin). */
+const PREPARE_CONCURRENCY = 8;
+
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
   const session = await openSession(this);
   return await emitPrepared(
@@ -82,9 +86,24 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
     async (itemIndex) => {
       const type = this.getNodeParameter('messageType', itemIndex) as EventMessage;
       const event = readEvent(this, itemIndex);
-      const context = await session.client.messageContext(event.booking.documentId);
+      let context;
+      try {
+        context = await session.client.messageContext(event.booking.documentId);
+      } catch (error) {
+        // The booking was deleted after the event: there is no one left to tell.
+        if (error instanceof EnrouteApiError && error.statusCode === 404) return [];
+        throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+      }
       return [await prepareBooking(session, type, context, event)];
     },
-    { stopOnFailure: true },
+    {
+      stopOnFailure: true,
+      concurrency: PREPARE_CONCURRENCY,
+      abandon: async (notificationIds, reason) => {
+        await Promise.all(
+          notificationIds.map((id) => session.client.recordResult(id, { state: 'failed', reason })),
+        );
+      },
+    },
   );
 }

@@ -1,12 +1,12 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { createEnrouteClient } from '../../transport/client.ts';
-import { n8nRequester } from '../../transport/n8n-requester.ts';
+import { n8nRequester, type EnrouteCredentials } from '../../transport/n8n-requester.ts';
 import { createSession, type PrepareSession } from './prepare.ts';
 
 export async function clientFor(context: IExecuteFunctions) {
-  const credentials = await context.getCredentials<{ url: string }>('enrouteApi');
+  const credentials = await context.getCredentials<EnrouteCredentials>('enrouteApi');
   return {
-    client: createEnrouteClient(n8nRequester(context, credentials.url)),
+    client: createEnrouteClient(n8nRequester(context, credentials)),
     cms: credentials.url,
   };
 }
