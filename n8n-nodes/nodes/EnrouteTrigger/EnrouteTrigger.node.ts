@@ -49,7 +49,16 @@ export class EnrouteTrigger implements INodeType {
     outputs: [NodeConnectionTypes.Main],
     credentials: [{ name: 'enrouteWebhookApi', required: true, testedBy: 'enrouteWebhookSecret' }],
     webhooks: [
-      { name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'enroute' },
+      // Answered when the run is over: the plugin's relay then has one request in flight per lane
+      // for as long as n8n is busy with it, and the events that arrive meanwhile come together in
+      // its next requests (fewer, larger runs) instead of piling up as runs of one event each.
+      {
+        name: 'default',
+        httpMethod: 'POST',
+        responseMode: 'lastNode',
+        responseData: 'noData',
+        path: 'enroute',
+      },
     ],
     properties: [
       {

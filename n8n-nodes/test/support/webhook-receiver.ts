@@ -78,11 +78,12 @@ export function activateWebhookWorkflow(engine: Engine, json: WorkflowJson) {
     if (!result.workflowData)
       return { status: 200, body: result.webhookResponse ?? null, run: null };
     const items = result.workflowData[0] ?? [];
-    // n8n answers on receipt (responseMode onReceived) and runs the workflow after.
+    // n8n answers when the run is over (responseMode lastNode, no data): 500 when it failed.
+    const run = await engine.run({ ...json, staticData: workflow.staticData }, items, 'webhook');
     return {
-      status: 200,
-      body: { message: 'Workflow was started' },
-      run: engine.run({ ...json, staticData: workflow.staticData }, items, 'webhook'),
+      status: run.data.resultData.error ? 500 : 200,
+      body: null,
+      run: Promise.resolve(run),
     };
   }
 

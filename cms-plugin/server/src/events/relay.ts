@@ -57,6 +57,8 @@ export function createRelay(
   let wake: (() => void) | null = null;
   let loop: Promise<void> | null = null;
   let pendingKick = false;
+  /** Wakes the lanes of a pass in progress that delivers several events per request. */
+  let announce: (() => void) | null = null;
 
   async function post(body: string, to: WebhookTarget): Promise<string | null> {
     const headers = {
@@ -115,31 +117,91 @@ export function createRelay(
       }
     }
     /**
-     * Several events per request: in rounds, each taking the next event of every booking still
-     * going, split evenly over the lanes (no request above the endpoint's maximum).
+     * Several events per request, as a pipeline: a free lane takes the next due event of every
+     * booking not already in flight, oldest first, up to the endpoint's maximum; a lane that finds
+     * none reads the outbox again, or waits until a request ends or new events are announced. A
+     * receiver that answers when it has handled a request (n8n's Enroute Trigger answers when its
+     * run is over) thus gets what arrived while it was busy together in the next request.
      */
-    async function deliverTogether(queues: PendingEvent[][]): Promise<void> {
-      let going = queues;
-      while (going.length > 0 && running) {
-        const heads = going.map((queue) => queue[0]!).filter(due);
-        if (heads.length === 0) return;
-        const size = Math.min(to!.maxEvents, Math.ceil(heads.length / options.concurrency));
-        const requests: PendingEvent[][] = [];
-        for (let from = 0; from < heads.length; from += size) {
-          requests.push(heads.slice(from, from + size));
+    async function deliverTogether(): Promise<void> {
+      const queues = new Map<string, PendingEvent[]>();
+      const known = new Set<number>();
+      const busy = new Set<string>();
+      let inFlight = 0;
+      let version = 0;
+      let waiters: (() => void)[] = [];
+      const changed = () => new Promise<void>((resolve) => waiters.push(resolve));
+      const notify = () => {
+        version += 1;
+        const woken = waiters;
+        waiters = [];
+        for (const resolve of woken) resolve();
+      };
+      let reading: Promise<boolean> | null = null;
+      /** Reads what waits (one read at a time for all lanes); answers whether anything was new. */
+      const refill = () =>
+        (reading ??= (async () => {
+          const events = await outbox.pending(options.batchSize, [...held]);
+          let added = false;
+          for (const event of events) {
+            if (known.has(event.id) || held.has(event.bookingDocumentId)) continue;
+            known.add(event.id);
+            const queue = queues.get(event.bookingDocumentId);
+            if (queue) queue.push(event);
+            else queues.set(event.bookingDocumentId, [event]);
+            added = true;
+          }
+          return added;
+        })().finally(() => {
+          reading = null;
+        }));
+      const take = (): PendingEvent[] => {
+        const batch: PendingEvent[] = [];
+        for (const [booking, queue] of queues) {
+          if (batch.length >= to!.maxEvents) break;
+          if (busy.has(booking) || held.has(booking)) continue;
+          if (queue[0] && due(queue[0])) batch.push(queue[0]);
         }
-        await inLanes(requests, options.concurrency, async (events) => {
-          if (!running) return;
-          const error = await post(batchBody(events.map((event) => event.body)), to!);
-          await settle(events, error);
-        });
-        const sent = new Set(heads.map((event) => event.id));
-        going = going
-          .map((queue) => (sent.has(queue[0]!.id) ? queue.slice(1) : queue))
-          .filter((queue) => queue.length > 0 && !held.has(queue[0]!.bookingDocumentId));
+        return batch;
+      };
+      async function lane(): Promise<void> {
+        while (running) {
+          const batch = take();
+          if (batch.length === 0) {
+            const seen = version;
+            if (await refill()) continue;
+            if (version !== seen) continue;
+            if (inFlight === 0) return;
+            await changed();
+            continue;
+          }
+          inFlight += 1;
+          for (const event of batch) busy.add(event.bookingDocumentId);
+          const error = await post(batchBody(batch.map((event) => event.body)), to!);
+          await settle(batch, error);
+          for (const event of batch) {
+            busy.delete(event.bookingDocumentId);
+            const queue = queues.get(event.bookingDocumentId);
+            if (error !== null || !queue) continue;
+            queue.shift();
+            if (queue.length === 0) queues.delete(event.bookingDocumentId);
+          }
+          inFlight -= 1;
+          notify();
+        }
+      }
+      announce = notify;
+      try {
+        await Promise.all(Array.from({ length: options.concurrency }, lane));
+      } finally {
+        announce = null;
       }
     }
 
+    if (to.maxEvents > 1) {
+      await deliverTogether();
+      return Math.max(0, nextDue - Date.now());
+    }
     for (;;) {
       const events = await outbox.pending(options.batchSize, [...held]);
       if (events.length === 0 || !running) break;
@@ -151,12 +213,9 @@ export function createRelay(
         else byBooking.set(event.bookingDocumentId, [event]);
       }
       // Bookings oldest first, each taken by the next free lane.
-      const bookings = [...byBooking.values()];
-      if (to.maxEvents > 1) await deliverTogether(bookings);
-      else
-        await inLanes(bookings, options.concurrency, async (queue) => {
-          if (running) await deliverInOrder(queue);
-        });
+      await inLanes([...byBooking.values()], options.concurrency, async (queue) => {
+        if (running) await deliverInOrder(queue);
+      });
     }
     return Math.max(0, nextDue - Date.now());
   }
@@ -192,11 +251,13 @@ export function createRelay(
     },
     /** New events were committed: look now rather than at the next poll. */
     kick(): void {
+      announce?.();
       pendingKick = true;
       wake?.();
     },
     async stop(): Promise<void> {
       running = false;
+      announce?.();
       wake?.();
       await loop;
     },
