@@ -179,6 +179,51 @@ onEveryDatabase('booking events: several webhook endpoints', (host) => {
     expect(await backlog()).toMatchObject({ pending: 0, retrying: 0 });
   });
 
+  it('sends an endpoint that lists statuses only the status changes to them', async () => {
+    const refused = await host().admin('PUT', '/settings', {
+      webhooks: [
+        { id: allId, name: 'Everything', url: all.url, events: [...bookingEventTypes] },
+        { name: 'Bad', url: statuses.url, events: ['booking.status_changed'], statuses: ['gone'] },
+      ],
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error?.details?.errors?.map((error) => error.path)).toEqual([
+      'webhooks.1.statuses.0',
+    ]);
+    const saved = await host().admin('PUT', '/settings', {
+      webhooks: [
+        { id: allId, name: 'Everything', url: all.url, events: [...bookingEventTypes] },
+        {
+          name: 'Traveling flow',
+          url: statuses.url,
+          events: ['booking.status_changed'],
+          statuses: ['traveling'],
+        },
+      ],
+    });
+    expect(saved.status).toBe(200);
+    expect(SettingsView.parse(saved.body.data).webhooks[1]).toMatchObject({
+      statuses: ['traveling'],
+      maxEventsPerDelivery: 1,
+    });
+    const { booking } = await putBooking(host(), fullAccess, 'only-traveling');
+    for (const status of ['traveling', 'in-progress', 'completed']) {
+      await patch(booking.documentId, { status });
+    }
+    await eventually(
+      () => typesFor(all, booking.documentId).length === 4,
+      () => JSON.stringify(typesFor(all, booking.documentId)),
+    );
+    await eventually(
+      () =>
+        written(booking.documentId)
+          .then(() => backlog())
+          .then((b) => b.pending === 0),
+      () => 'deliveries still pending',
+    );
+    expect(typesFor(statuses, booking.documentId)).toEqual(['booking.status_changed:traveling']);
+  });
+
   it('keeps events for a disabled endpoint out, and sends none unsigned', async () => {
     const view = await settings();
     const saved = await host().admin('PUT', '/settings', {

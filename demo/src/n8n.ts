@@ -36,6 +36,7 @@ export type N8n = {
     name: string;
     url: string;
     events: string[];
+    statuses: string[];
     enabled: boolean;
     maxEventsPerDelivery: number;
   }[];
@@ -417,6 +418,10 @@ export async function startN8n(options: N8nOptions): Promise<N8n> {
         name: flow.name,
         url: `${url}/webhook/${node.webhookId}/${TRIGGER_PATH}`,
         events: Array.isArray(node.parameters.events) ? node.parameters.events.map(String) : [],
+        // The status changes its trigger runs for: the others are not sent to it at all.
+        statuses: Array.isArray(node.parameters.statuses)
+          ? node.parameters.statuses.map(String)
+          : [],
         enabled: true,
         // A crowd of changes starts a few runs of several events each, not one run per event.
         maxEventsPerDelivery: EVENTS_PER_DELIVERY,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ChannelSetting, MessageType } from './domain.ts';
+import { BookingStatus, ChannelSetting, MessageType } from './domain.ts';
 import { Branding } from './branding.ts';
 import { FrameAncestor } from './portal-view.ts';
 import {
@@ -33,6 +33,11 @@ export const WebhookEndpoint = z.object({
       message: `must list event types among ${bookingEventTypes.join(', ')}`,
     })
     .min(1, { message: 'must list at least one event type' }),
+  /**
+   * For `booking.status_changed`: only changes to these statuses are sent; none listed means any.
+   * A flow that acts on one status (traveling, say) is then not called for every other change.
+   */
+  statuses: z.array(BookingStatus).default([]),
   enabled: z.boolean().default(true),
   /**
    * Events per request: 1 posts each event alone (a bare booking event); more posts the events

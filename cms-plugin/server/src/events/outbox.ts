@@ -21,6 +21,16 @@ export type EndpointQueue = {
   failed(id: number, attempts: number, nextAttemptAt: Date, error: string): Promise<void>;
 };
 
+/** Whether an endpoint gets an event: enabled, listing its type, and for a status change its new status. */
+function wants(endpoint: WebhookEndpoint, event: BookingEvent): boolean {
+  if (!endpoint.enabled || !endpoint.events.includes(event.type)) return false;
+  return (
+    event.type !== 'booking.status_changed' ||
+    endpoint.statuses.length === 0 ||
+    endpoint.statuses.includes(event.booking.status)
+  );
+}
+
 /**
  * Booking events in the order they happened, and their delivery to each webhook endpoint: an
  * event gets one delivery row per endpoint that wanted its type when it was written.
@@ -65,7 +75,7 @@ export const createOutbox = (strapi: Core.Strapi) => {
           },
         });
         for (const endpoint of endpoints) {
-          if (!endpoint.enabled || !endpoint.events.includes(event.type)) continue;
+          if (!wants(endpoint, event)) continue;
           await deliveries().create({
             data: {
               eventRow: row.id,

@@ -48,6 +48,7 @@ function allEventsEndpoint(url: string, id: string): WebhookEndpoint {
     name: 'Webhook',
     url,
     events: [...bookingEventTypes],
+    statuses: [],
     enabled: true,
     maxEventsPerDelivery: 1,
   };

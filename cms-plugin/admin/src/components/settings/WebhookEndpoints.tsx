@@ -4,6 +4,7 @@ import {
   bookingEventTypes,
   type BookingEventType,
 } from '../../../../shared/contracts/booking-event-types.ts';
+import { bookingStatuses, type BookingStatus } from '../../../../shared/contracts/domain.ts';
 import type { WebhookEndpointInput } from '../../../../shared/contracts/settings.ts';
 import { NumberField, TextField, ToggleField, useLabel } from './fields.tsx';
 
@@ -17,6 +18,13 @@ const eventLabels: Record<BookingEventType, string> = {
   'booking.resource_changed': 'Technician changed',
   'booking.deleted': 'Deleted',
 };
+
+const statusLabels: Record<BookingStatus, string> = Object.fromEntries(
+  bookingStatuses.map((status) => [
+    status,
+    status.charAt(0).toUpperCase() + status.slice(1).replaceAll('-', ' '),
+  ]),
+) as Record<BookingStatus, string>;
 
 /**
  * The webhook endpoints (one per n8n workflow), each with the events it receives. A new
@@ -92,6 +100,39 @@ export const WebhookEndpoints = ({
                 </Flex>
               </Field.Root>
             </Grid.Item>
+            {endpoint.events.includes('booking.status_changed') ? (
+              <Grid.Item col={12} s={12} direction="column" alignItems="stretch">
+                <Field.Root
+                  name={`webhooks.${index}.statuses`}
+                  hint={text(
+                    'webhooks.statuses.hint',
+                    'Status changes to these statuses only; none ticked sends every status change',
+                  )}
+                >
+                  <Field.Label>{text('webhooks.statuses', 'New statuses')}</Field.Label>
+                  <Flex gap={4} wrap="wrap">
+                    {bookingStatuses.map((status) => (
+                      <Checkbox
+                        key={status}
+                        checked={(endpoint.statuses ?? []).includes(status)}
+                        onCheckedChange={(checked: boolean | 'indeterminate') =>
+                          edit(index, {
+                            statuses: bookingStatuses.filter((candidate) =>
+                              candidate === status
+                                ? checked === true
+                                : (endpoint.statuses ?? []).includes(candidate),
+                            ),
+                          })
+                        }
+                      >
+                        {text(`webhooks.status.${status}`, statusLabels[status])}
+                      </Checkbox>
+                    ))}
+                  </Flex>
+                  <Field.Hint />
+                </Field.Root>
+              </Grid.Item>
+            ) : null}
             <Grid.Item col={3} s={12} direction="column" alignItems="stretch">
               <NumberField
                 name={`webhooks.${index}.maxEventsPerDelivery`}
