@@ -14,7 +14,8 @@ export default {
     relay: {
       enabled: true,
       pollIntervalMs: 5_000,
-      timeoutMs: 10_000,
+      // A receiver may answer when it has handled the events (n8n's Enroute Trigger does).
+      timeoutMs: 30_000,
       batchSize: 100,
       concurrency: 8,
       baseDelayMs: 1_000,

@@ -164,8 +164,18 @@ export function createRelay(
         }
         return batch;
       };
+      /** The first error of a lane (the outbox could not be read or written): all lanes stop. */
+      let failure: { error: unknown } | null = null;
       async function lane(): Promise<void> {
-        while (running) {
+        try {
+          await work();
+        } catch (error) {
+          failure ??= { error };
+          notify();
+        }
+      }
+      async function work(): Promise<void> {
+        while (running && !failure) {
           const batch = take();
           if (batch.length === 0) {
             const seen = version;
@@ -192,10 +202,12 @@ export function createRelay(
       }
       announce = notify;
       try {
+        // Every lane has stopped before the pass ends, so no two passes ever deliver at once.
         await Promise.all(Array.from({ length: options.concurrency }, lane));
       } finally {
         announce = null;
       }
+      if (failure) throw (failure as { error: unknown }).error;
     }
 
     if (to.maxEvents > 1) {
