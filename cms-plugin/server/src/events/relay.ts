@@ -23,18 +23,30 @@ export type WebhookTarget = {
   maxEvents: number;
 };
 
-/** Runs `work` over `items` with at most `limit` at once, each lane taking the next item. */
+/**
+ * Runs `work` over `items` with at most `limit` at once, each lane taking the next item. After a
+ * failure no lane takes another item; the first error is thrown once every lane has stopped, so
+ * nothing of this call is still running when the caller goes on.
+ */
 async function inLanes<T>(
   items: T[],
   limit: number,
   work: (item: T) => Promise<void>,
 ): Promise<void> {
   const queue = [...items];
+  let failure: { error: unknown } | null = null;
   await Promise.all(
     Array.from({ length: Math.min(limit, queue.length) }, async () => {
-      for (let next = queue.shift(); next !== undefined; next = queue.shift()) await work(next);
+      for (let next = queue.shift(); next !== undefined && !failure; next = queue.shift()) {
+        try {
+          await work(next);
+        } catch (error) {
+          failure ??= { error };
+        }
+      }
     }),
   );
+  if (failure) throw (failure as { error: unknown }).error;
 }
 
 /**
