@@ -22,7 +22,8 @@ import type { FromProviders, ToProviders } from './providers.process.ts';
  * - TRAVELING signed events into the traveling template's Enroute Trigger at a steady
  *   EVENTS_PER_S a second (BENCH_EVENTS_PER_S, 5 by default: two hundred technicians setting
  *   off within 40 s), one in ten delivered twice (as a plugin outbox retry would): the time
- *   from the trigger accepting an event to the Twilio stand-in receiving its SMS.
+ *   from an event reaching the trigger (which answers once its run is over) to the Twilio
+ *   stand-in receiving its SMS.
  * Duplicates: messages that reached a customer more than once. Lost: messages due that never
  * reached the customer. The last line is the summary.
  *
@@ -135,10 +136,12 @@ try {
     const body = JSON.stringify(event);
     const signature = signPayload(WEBHOOK_SECRET, body, Math.floor(Date.now() / 1000));
     const copies = index % 10 === 0 ? 2 : 1;
+    // The trigger answers when its run is over: the clock starts when the event reaches it.
+    const sentAt = now();
     for (let copy = 0; copy < copies; copy++) {
       deliveries.push(
         flow.receive({ 'x-enroute-signature': signature }, body).then(async (answer) => {
-          if (answer.status === 200) acceptedAt.set(context.reportedBy?.mobilePhone ?? '', now());
+          if (answer.status === 200) acceptedAt.set(context.reportedBy?.mobilePhone ?? '', sentAt);
           return answer.run;
         }),
       );
