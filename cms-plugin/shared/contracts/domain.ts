@@ -11,6 +11,13 @@ export const bookingStatuses = [
 ] as const;
 export const BookingStatus = z.enum(bookingStatuses);
 export type BookingStatus = z.infer<typeof BookingStatus>;
+/** A status as people read it in a setting (`in-progress` → `In progress`). */
+export const bookingStatusNames = Object.fromEntries(
+  bookingStatuses.map((status) => [
+    status,
+    status.charAt(0).toUpperCase() + status.slice(1).replaceAll('-', ' '),
+  ]),
+) as Record<BookingStatus, string>;
 
 export const messageTypes = [
   'reminder',

@@ -1,6 +1,7 @@
 import {
   bookingEventTypes,
   bookingStatuses,
+  bookingStatusNames,
   type BookingEventType,
   type BookingStatus,
 } from 'strapi-plugin-enroute/contracts';
@@ -27,13 +28,6 @@ const eventNames: Record<BookingEventType, string> = {
   'booking.resource_changed': 'Booking Technician Changed',
   'booking.deleted': 'Booking Deleted',
 };
-
-const statusNames: Record<BookingStatus, string> = Object.fromEntries(
-  bookingStatuses.map((status) => [
-    status,
-    status.charAt(0).toUpperCase() + status.slice(1).replaceAll('-', ' '),
-  ]),
-) as Record<BookingStatus, string>;
 
 export class EnrouteTrigger implements INodeType {
   description: INodeTypeDescription = {
@@ -76,7 +70,7 @@ export class EnrouteTrigger implements INodeType {
         name: 'statuses',
         type: 'multiOptions',
         displayOptions: { show: { events: ['booking.status_changed'] } },
-        options: bookingStatuses.map((value) => ({ name: statusNames[value], value })),
+        options: bookingStatuses.map((value) => ({ name: bookingStatusNames[value], value })),
         default: [],
         description:
           'Start the workflow only for status changes to these statuses; none selected means any status. Other status changes are acknowledged without running the workflow.',

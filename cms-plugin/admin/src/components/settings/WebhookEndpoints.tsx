@@ -4,7 +4,7 @@ import {
   bookingEventTypes,
   type BookingEventType,
 } from '../../../../shared/contracts/booking-event-types.ts';
-import { bookingStatuses, type BookingStatus } from '../../../../shared/contracts/domain.ts';
+import { bookingStatuses, bookingStatusNames } from '../../../../shared/contracts/domain.ts';
 import type { WebhookEndpointInput } from '../../../../shared/contracts/settings.ts';
 import { NumberField, TextField, ToggleField, useLabel } from './fields.tsx';
 
@@ -18,13 +18,6 @@ const eventLabels: Record<BookingEventType, string> = {
   'booking.resource_changed': 'Technician changed',
   'booking.deleted': 'Deleted',
 };
-
-const statusLabels: Record<BookingStatus, string> = Object.fromEntries(
-  bookingStatuses.map((status) => [
-    status,
-    status.charAt(0).toUpperCase() + status.slice(1).replaceAll('-', ' '),
-  ]),
-) as Record<BookingStatus, string>;
 
 /**
  * The webhook endpoints (one per n8n workflow), each with the events it receives. A new
@@ -125,7 +118,7 @@ export const WebhookEndpoints = ({
                           })
                         }
                       >
-                        {text(`webhooks.status.${status}`, statusLabels[status])}
+                        {text(`webhooks.status.${status}`, bookingStatusNames[status])}
                       </Checkbox>
                     ))}
                   </Flex>
