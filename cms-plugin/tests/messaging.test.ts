@@ -1,16 +1,40 @@
+import { randomUUID } from 'node:crypto';
 import { beforeAll, expect, it } from 'vitest';
 import {
-  ClaimResponse,
-  DueReminders,
-  MessageContext,
   MessagingSettings,
-  Notification,
-} from '../shared/contracts/messaging.ts';
+  PreparedBatch,
+  RecordResultsResponse,
+  type BookingEvent,
+} from '../shared/contracts/index.ts';
 import { inDays, putBooking } from './support/fixtures.ts';
-import { startHost } from './support/host.ts';
+import { startHost, type Host } from './support/host.ts';
 import { onEveryDatabase } from './support/suite.ts';
 
-onEveryDatabase('content API: message claims, results and due reminders', (host) => {
+/** A status change of a booking, as the plugin's outbox sends it to the flows. */
+function statusEvent(
+  bookingId: string,
+  start: string,
+  from: BookingEvent['booking']['status'],
+  to: BookingEvent['booking']['status'],
+): BookingEvent {
+  const snapshot = {
+    documentId: bookingId,
+    externalId: null,
+    start,
+    end: new Date(Date.parse(start) + 7_200_000).toISOString(),
+    resourceId: null,
+    completedAt: null,
+  };
+  return {
+    id: randomUUID(),
+    type: 'booking.status_changed',
+    occurredAt: new Date().toISOString(),
+    booking: { ...snapshot, status: to },
+    previous: { ...snapshot, status: from },
+  };
+}
+
+onEveryDatabase('content API: message preparation and delivery results', (host) => {
   let fullAccess = '';
   let readOnly = '';
 
@@ -18,47 +42,78 @@ onEveryDatabase('content API: message claims, results and due reminders', (host)
     ({ fullAccess, readOnly } = host().tokens);
   });
 
-  const claim = (body: Record<string, unknown>) =>
-    host().api('POST', '/messaging/notifications', fullAccess, body);
-  /** The claim of the message `type` on `channel` for a booking, as the n8n flows send it. */
-  const claimOf = (bookingId: string, type: string, channel: 'email' | 'sms') => ({
-    idempotencyKey: `${bookingId}:${type}:${channel}`,
-    bookingId,
-    type,
-    channel,
-    recipient: channel === 'email' ? 'camille@example.com' : '+33612345678',
-  });
-  const claimMessage = async (bookingId: string, type: string, channel: 'email' | 'sms') => {
-    const answer = await claim(claimOf(bookingId, type, channel));
-    return { status: answer.status, ...ClaimResponse.parse(answer.body) };
+  const prepareEvents = (body: unknown, on: Host = host(), token = fullAccess) =>
+    on.api('POST', '/messaging/prepare/events', token, body);
+  const prepared = async (type: string, events: BookingEvent[], on: Host = host()) => {
+    const answer = await prepareEvents({ type, events }, on, on === host() ? fullAccess : on.tokens.fullAccess);
+    expect(answer.status).toBe(200);
+    return PreparedBatch.parse(answer.body);
   };
-  const recordResult = (notificationId: string, body: unknown) =>
-    host().api('POST', `/messaging/notifications/${notificationId}/result`, fullAccess, body);
-
-  it('lets exactly one of 20 simultaneous claims of a key win', async () => {
-    const { booking } = await putBooking(host(), fullAccess, 'race');
-    const request = claimOf(booking.documentId, 'traveling', 'email');
-    const answers = await Promise.all(Array.from({ length: 20 }, () => claim(request)));
-
-    const statuses = answers.map((answer) => answer.status).sort();
-    expect(statuses).toEqual([201, ...Array<number>(19).fill(409)]);
-    const bodies = answers.map((answer) => ClaimResponse.parse(answer.body));
-    const winner = bodies.find((body) => body.claimed);
-    expect(bodies.filter((body) => body.claimed)).toHaveLength(1);
-    // Every loser is shown the winner's log entry, with the recipient masked.
-    for (const body of bodies) {
-      expect(body.notification.documentId).toBe(winner?.notification.documentId);
-      expect(body.notification.recipientMasked).toBe('c***@e***.com');
-      expect(body.notification.state).toBe('pending');
-    }
+  const recordResults = async (results: unknown[]) => {
+    const answer = await host().api('POST', '/messaging/results', fullAccess, { results });
+    expect(answer.status).toBe(200);
+    return RecordResultsResponse.parse(answer.body);
+  };
+  const keyCount = async (key: string) => {
     const rows = await host().database.select(
       'select count(*) as n from enroute_notifications where idempotency_key = $1',
-      [request.idempotencyKey],
+      [key],
     );
-    expect(Number(rows[0]?.n)).toBe(1);
+    return Number(rows[0]?.n);
+  };
+  /** Moves a booking to a status through the records API, as a dispatch system would. */
+  const changeStatus = async (documentId: string, status: string) => {
+    const answer = await host().api('PATCH', `/bookings/${documentId}`, fullAccess, { status });
+    expect(answer.status).toBe(200);
+  };
+
+  it('prepares a traveling event: one rendered email and SMS, with the link, claimed once of 20 requests at once', async () => {
+    const { booking } = await putBooking(host(), fullAccess, 'race');
+    await changeStatus(booking.documentId, 'traveling');
+    const event = statusEvent(booking.documentId, inDays(2), 'scheduled', 'traveling');
+    const batches = await Promise.all(
+      Array.from({ length: 20 }, () => prepared('traveling', [event])),
+    );
+    const emails = batches.flatMap((batch) => batch.email);
+    const texts = batches.flatMap((batch) => batch.sms);
+    expect(emails).toHaveLength(1);
+    expect(texts).toHaveLength(1);
+    expect(batches.reduce((sum, batch) => sum + batch.alreadyClaimed, 0)).toBe(38);
+
+    const [email] = emails;
+    expect(email).toMatchObject({
+      channel: 'email',
+      to: 'camille@example.com',
+      bookingId: booking.documentId,
+      type: 'traveling',
+      locale: 'fr',
+      source: 0,
+      idempotencyKey: `${booking.documentId}:traveling:email`,
+    });
+    const link = /https?:\/\/[^\s"<]+\/t\/[A-Za-z0-9_-]{22,}/.exec(email?.html ?? '')?.[0];
+    expect(link).toBeDefined();
+    expect(email?.text).toContain(link);
+    expect(texts[0]?.body).toContain(link);
+    // Both messages carry the same link, and it opens the booking.
+    const token = link?.split('/t/')[1] ?? '';
+    expect((await host().api('GET', `/access-codes/${token}`, readOnly)).status).toBe(200);
+    expect(await keyCount(`${booking.documentId}:traveling:email`)).toBe(1);
+    expect(await keyCount(`${booking.documentId}:traveling:sms`)).toBe(1);
+
+    // The log keeps the words, never a working link.
+    const log = await host().admin('GET', `/notifications?bookingId=${booking.documentId}`);
+    expect(log.status).toBe(200);
+    const rows = await host().database.select(
+      'select content from enroute_notifications where idempotency_key = $1',
+      [`${booking.documentId}:traveling:sms`],
+    );
+    const stored: unknown = rows[0]?.content;
+    const content = typeof stored === 'string' ? stored : JSON.stringify(stored);
+    expect(content).toContain('[access-code]');
+    expect(content).not.toContain(token);
   });
 
-  it('lets one claim win when two Strapi instances share the database', async (context) => {
+  it('lets one prepare win when two Strapi instances share the database', async (context) => {
     // The scale path: several instances on one PostgreSQL database.
     if (host().database.client !== 'postgres') return context.skip();
     const second = await startHost({
@@ -67,122 +122,125 @@ onEveryDatabase('content API: message claims, results and due reminders', (host)
     });
     try {
       const { booking } = await putBooking(host(), fullAccess, 'two-instances');
-      const request = claimOf(booking.documentId, 'canceled', 'sms');
-      const answers = await Promise.all(
-        Array.from({ length: 20 }, (_, index) =>
-          index % 2 === 0
-            ? claim(request)
-            : second.api('POST', '/messaging/notifications', second.tokens.fullAccess, request),
+      await changeStatus(booking.documentId, 'traveling');
+      const event = statusEvent(booking.documentId, inDays(2), 'scheduled', 'traveling');
+      const batches = await Promise.all(
+        Array.from({ length: 10 }, (_, index) =>
+          prepared('traveling', [event], index % 2 === 0 ? host() : second),
         ),
       );
-      expect(answers.map((answer) => answer.status).sort()).toEqual([
-        201,
-        ...Array<number>(19).fill(409),
-      ]);
+      expect(batches.flatMap((batch) => batch.sms)).toHaveLength(1);
+      expect(batches.flatMap((batch) => batch.email)).toHaveLength(1);
     } finally {
       await second.stop();
     }
   });
 
-  it('records a result once, and names what is missing', async () => {
+  it('records a batch of results, each once, and answers what it could not record', async () => {
     const { booking } = await putBooking(host(), fullAccess, 'result');
-    const won = await claimMessage(booking.documentId, 'completed', 'sms');
-    const result = (body: unknown) => recordResult(won.notification.documentId, body);
+    await changeStatus(booking.documentId, 'traveling');
+    const batch = await prepared('traveling', [
+      statusEvent(booking.documentId, inDays(2), 'scheduled', 'traveling'),
+    ]);
+    const sms = batch.sms[0]!.notificationId;
+    const email = batch.email[0]!.notificationId;
 
-    const noReason = await result({ state: 'failed' });
-    expect(noReason.status).toBe(400);
-    expect(noReason.body.error?.details?.errors).toEqual([
-      { path: 'reason', message: 'is required when state is failed' },
+    const first = await recordResults([
+      { notificationId: sms, state: 'failed' },
+      { notificationId: email, state: 'sent', providerMessageId: '<m1@example.com>' },
+      { notificationId: 'nosuchnotification', state: 'sent' },
+    ]);
+    expect(first.data).toEqual([
+      expect.objectContaining({ documentId: email, state: 'sent', attempts: 1 }),
+    ]);
+    expect(first.errors).toEqual([
+      {
+        index: 0,
+        notificationId: sms,
+        status: 400,
+        message: 'reason: is required when state is failed',
+      },
+      {
+        index: 2,
+        notificationId: 'nosuchnotification',
+        status: 404,
+        message: 'id: no notification with documentId nosuchnotification',
+      },
     ]);
 
-    const failed = await result({ state: 'failed', reason: 'provider-error: 503' });
-    expect(failed.status).toBe(200);
-    expect(Notification.parse(failed.body)).toMatchObject({ state: 'failed', attempts: 1 });
+    const second = await recordResults([
+      { notificationId: sms, state: 'failed', reason: 'provider-error: 503' },
+      { notificationId: email, state: 'sent' },
+    ]);
+    expect(second.data).toEqual([
+      expect.objectContaining({ documentId: sms, state: 'failed', attempts: 1 }),
+    ]);
+    expect(second.errors).toMatchObject([{ index: 1, status: 409 }]);
 
-    const sent = await result({
-      state: 'sent',
-      providerMessageId: 'SM123',
-      content: { body: 'Your visit is complete.' },
-      providerResponse: { sid: 'SM123', status: 'queued' },
-    });
-    expect(Notification.parse(sent.body)).toMatchObject({
+    // A failed message is claimed again by the next event of its kind, by one of five at once.
+    const retries = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        prepared('traveling', [statusEvent(booking.documentId, inDays(2), 'scheduled', 'traveling')]),
+      ),
+    );
+    expect(retries.flatMap((retry) => retry.sms).map((one) => one.notificationId)).toEqual([sms]);
+    expect(retries.flatMap((retry) => retry.email)).toEqual([]);
+    const third = await recordResults([
+      { notificationId: sms, state: 'sent', providerMessageId: 'SM123', providerResponse: { sid: 'SM123' } },
+    ]);
+    expect(third.data[0]).toMatchObject({
       state: 'sent',
       attempts: 2,
       providerMessageId: 'SM123',
       recipientMasked: '+33*******78',
     });
-
-    const again = await result({ state: 'sent', providerMessageId: 'SM124' });
-    expect(again.status).toBe(409);
-    expect(again.body.error?.details?.errors?.[0]?.path).toBe('state');
-
-    expect(
-      (
-        await host().api('POST', '/messaging/notifications/nosuchnotification/result', fullAccess, {
-          state: 'sent',
-        })
-      ).status,
-    ).toBe(404);
   });
 
-  it('lets one of simultaneous retries claim a message that failed', async () => {
-    const { booking } = await putBooking(host(), fullAccess, 'retry');
-    const first = await claimMessage(booking.documentId, 'traveling', 'sms');
-    await recordResult(first.notification.documentId, {
-      state: 'failed',
-      reason: 'provider-error: 503',
+  it('passes over an event for a booking deleted since, and an event of another message', async () => {
+    const { booking } = await putBooking(host(), fullAccess, 'other');
+    const batch = await prepared('traveling', [
+      statusEvent('nosuchbooking', inDays(2), 'scheduled', 'traveling'),
+      statusEvent(booking.documentId, inDays(2), 'scheduled', 'completed'),
+    ]);
+    expect(batch).toMatchObject({
+      email: [],
+      sms: [],
+      skipped: [],
+      missing: [{ bookingId: 'nosuchbooking', source: 0 }],
     });
-    const retries = await Promise.all(
-      Array.from({ length: 5 }, () => claimMessage(booking.documentId, 'traveling', 'sms')),
-    );
-    expect(retries.map((retry) => retry.status).sort()).toEqual([201, 409, 409, 409, 409]);
-    for (const retry of retries) {
-      expect(retry.notification.documentId).toBe(first.notification.documentId);
-      expect(retry.notification.state).toBe('pending');
-    }
-    // Once sent, it is never claimed again.
-    await recordResult(first.notification.documentId, { state: 'sent' });
-    const after = await claimMessage(booking.documentId, 'traveling', 'sms');
-    expect(after.status).toBe(409);
-    expect(after.notification).toMatchObject({ state: 'sent', attempts: 2 });
   });
 
-  it('refuses a bad claim without logging anything', async () => {
+  it('refuses a bad request with every wrong field named, and logs nothing', async () => {
     const before = await host().database.select('select count(*) as n from enroute_notifications');
-    const unknownBooking = await claim({
-      idempotencyKey: 'nosuchbooking:reminder:email',
-      bookingId: 'nosuchbooking',
-      type: 'reminder',
-      channel: 'email',
-      recipient: null,
+    const bad = await prepareEvents({
+      type: 'postcard',
+      events: [{ id: 'not-a-uuid', type: 'booking.status_changed', booking: {} }],
     });
-    expect(unknownBooking.status).toBe(400);
-    expect(unknownBooking.body.error?.details?.errors?.[0]?.path).toBe('bookingId');
-
-    const badFields = await claim({ idempotencyKey: '', type: 'postcard', channel: 'pigeon' });
-    expect(badFields.status).toBe(400);
-    expect(badFields.body.error?.details?.errors?.map((error) => error.path)).toEqual(
-      expect.arrayContaining(['idempotencyKey', 'bookingId', 'type', 'channel']),
+    expect(bad.status).toBe(400);
+    expect(bad.body.error?.details?.errors?.map((error) => error.path)).toEqual(
+      expect.arrayContaining(['type', 'events.0.id', 'events.0.booking.documentId']),
     );
-
-    const skippedWithoutReason = await claim({
-      idempotencyKey: 'x:reminder:sms',
-      bookingId: 'x',
-      type: 'reminder',
-      channel: 'sms',
-      recipient: null,
-      state: 'skipped',
+    expect((await prepareEvents({ type: 'traveling', events: [] })).status).toBe(400);
+    const badPage = await host().api('POST', '/messaging/prepare/reminders', fullAccess, {
+      limit: 0,
     });
-    expect(skippedWithoutReason.status).toBe(400);
+    expect(badPage.status).toBe(400);
+    expect(badPage.body.error?.details?.errors?.[0]?.path).toBe('limit');
+    const badResults = await host().api('POST', '/messaging/results', fullAccess, {
+      results: [{ notificationId: 'x', state: 'delivered' }],
+    });
+    expect(badResults.status).toBe(400);
+    expect(badResults.body.error?.details?.errors?.[0]?.path).toBe('results.0.state');
 
-    const readOnlyClaim = await host().api('POST', '/messaging/notifications', readOnly, {});
-    expect(readOnlyClaim.status).toBe(403);
-
+    // A read-only token prepares and records nothing.
+    for (const path of ['/messaging/prepare/events', '/messaging/prepare/reminders', '/messaging/results']) {
+      expect((await host().api('POST', path, readOnly, {})).status).toBe(403);
+    }
     const after = await host().database.select('select count(*) as n from enroute_notifications');
     expect(Number(after[0]?.n)).toBe(Number(before[0]?.n));
   });
 
-  it('lists due reminders inside the window, without exclusions or reminders already claimed', async () => {
+  it('prepares the due reminders a page at a time: inside the window, exclusions logged, each booking once', async () => {
     const soon = await putBooking(host(), fullAccess, 'due-soon', {
       start: inDays(1),
       end: inDays(1, 2),
@@ -200,64 +258,64 @@ onEveryDatabase('content API: message claims, results and due reminders', (host)
       start: inDays(2),
       end: inDays(2, 2),
     });
-    const reminded = await putBooking(host(), fullAccess, 'due-reminded', {
-      start: inDays(3),
-      end: inDays(3, 2),
-    });
     const settings = await host().admin('PUT', '/settings', {
       excludedAccountIds: [excluded.account.documentId],
     });
     expect(settings.status).toBe(200);
-    const reminder = await claimMessage(reminded.booking.documentId, 'reminder', 'email');
-    expect(reminder.status).toBe(201);
 
-    const dueIds = async () => {
-      const ids: string[] = [];
-      for (let page = 1; ; page += 1) {
-        const answer = await host().api(
-          'GET',
-          `/messaging/due-reminders?page=${page}&pageSize=2`,
-          fullAccess,
-        );
+    const run = async () => {
+      const pages: PreparedBatch[] = [];
+      let cursor: string | null = null;
+      do {
+        const answer = await host().api('POST', '/messaging/prepare/reminders', fullAccess, {
+          cursor,
+          limit: 2,
+        });
         expect(answer.status).toBe(200);
-        const due = DueReminders.parse(answer.body);
-        ids.push(...due.data.map((context) => context.booking.documentId));
-        if (page >= due.meta.pageCount) return ids;
-      }
+        const page = PreparedBatch.parse(answer.body);
+        pages.push(page);
+        cursor = page.next ?? null;
+      } while (cursor);
+      return {
+        email: pages.flatMap((page) => page.email),
+        sms: pages.flatMap((page) => page.sms),
+        skipped: pages.flatMap((page) => page.skipped),
+      };
     };
-    const ids = await dueIds();
-    expect(ids).toContain(soon.booking.documentId);
-    expect(ids).not.toContain(far.booking.documentId);
-    expect(ids).not.toContain(canceled.booking.documentId);
-    expect(ids).not.toContain(excluded.booking.documentId);
-    expect(ids).not.toContain(reminded.booking.documentId);
-    expect(new Set(ids).size).toBe(ids.length);
-
-    // Once sent, the reminder shows in the booking's context, for the start it was sent for.
-    await recordResult(reminder.notification.documentId, { state: 'sent' });
-    const context = MessageContext.parse(
-      (await host().api('GET', `/messaging/bookings/${reminded.booking.documentId}`, fullAccess))
-        .body,
-    );
-    expect(context.remindersSent.map((sent) => sent.start)).toEqual([context.booking.start]);
-
-    // A reminder that failed does not count: the booking is due again.
-    const failing = await claimMessage(soon.booking.documentId, 'reminder', 'email');
-    expect(await dueIds()).not.toContain(soon.booking.documentId);
-    await recordResult(failing.notification.documentId, {
-      state: 'failed',
-      reason: 'provider-error: timeout',
+    const first = await run();
+    const remindedIds = first.email.map((email) => email.bookingId);
+    expect(remindedIds).toContain(soon.booking.documentId);
+    expect(remindedIds).not.toContain(far.booking.documentId);
+    expect(remindedIds).not.toContain(canceled.booking.documentId);
+    expect(new Set(remindedIds).size).toBe(remindedIds.length);
+    expect(first.email.find((email) => email.bookingId === soon.booking.documentId)).toMatchObject({
+      type: 'reminder',
+      ics: { method: 'REQUEST' },
     });
-    expect(await dueIds()).toContain(soon.booking.documentId);
+    expect(
+      first.skipped.filter((skip) => skip.bookingId === excluded.booking.documentId),
+    ).toMatchObject([
+      { channel: 'email', reason: 'excluded-account' },
+      { channel: 'sms', reason: 'excluded-account' },
+    ]);
 
-    const badPage = await host().api('GET', '/messaging/due-reminders?page=0', fullAccess);
-    expect(badPage.status).toBe(400);
-    expect(badPage.body.error?.details?.errors?.[0]?.path).toBe('page');
+    // A second run prepares nothing again and logs no skip twice.
+    const second = await run();
+    expect(second.email).toEqual([]);
+    expect(second.sms).toEqual([]);
+    expect(second.skipped.every((skip) => skip.notificationId === null)).toBe(true);
+
+    // A reminder that failed is prepared again by the next run.
+    const email = first.email.find((one) => one.bookingId === soon.booking.documentId)!;
+    await recordResults([
+      { notificationId: email.notificationId, state: 'failed', reason: 'provider-error: timeout' },
+    ]);
+    const third = await run();
+    expect(third.email.map((one) => one.notificationId)).toEqual([email.notificationId]);
 
     const messaging = MessagingSettings.parse(
-      (await host().api('GET', '/messaging/settings', fullAccess)).body,
+      (await host().api('GET', '/messaging/settings', readOnly)).body,
     );
     expect(messaging.excludedAccountIds).toEqual([excluded.account.documentId]);
-    expect(messaging.reminder).toEqual({ windowDays: 7, sendTime: '10:00', sendTimeZone: 'utc' });
   });
 });

@@ -51,6 +51,7 @@ export const skipReasons = [
   'opted-out',
   'invalid-address',
   'invalid-number',
+  'not-mobile',
   'no-reminder-before',
   'below-threshold',
   'provider-error',

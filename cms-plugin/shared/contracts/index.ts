@@ -9,3 +9,4 @@ export * from './admin.ts';
 export * from './settings.ts';
 export * from './admin-pages.ts';
 export * from './technician-tokens.ts';
+export * from './prepare.ts';

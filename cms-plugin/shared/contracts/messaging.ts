@@ -101,8 +101,18 @@ export const MessageContext = z.object({
   technician: z
     .object({ documentId: z.string(), name: z.string(), phone: z.string().nullable() })
     .nullable(),
-  /** Reminders already logged as sent, with the start they were for. */
-  remindersSent: z.array(z.object({ start: Instant, sentAt: Instant })),
+  /**
+   * Reminders and rescheduled messages claimed (pending) or sent, with the start each was about
+   * and when it was last written: what the customer was told, or is being told.
+   */
+  history: z.array(
+    z.object({
+      type: z.enum(['reminder', 'rescheduled']),
+      start: Instant,
+      state: z.enum(['pending', 'sent']),
+      at: Instant,
+    }),
+  ),
 });
 export type MessageContext = z.infer<typeof MessageContext>;
 

@@ -44,14 +44,16 @@ function context(overrides: Partial<MessageContext> = {}): MessageContext {
     reportedBy: contact('Reporter', 'reporter@example.com'),
     fallbackContact: contact('Fallback', 'fallback@example.com'),
     technician: { documentId: 't1', name: 'Jordan Lee', phone: null },
-    remindersSent: [{ start: '2026-12-01T08:00:00.000Z', sentAt: '2026-11-30T10:00:00.000Z' }],
+    history: [
+      { type: 'reminder', state: 'sent', start: '2026-12-01T08:00:00.000Z', at: '2026-11-30T10:00:00.000Z' },
+    ],
     ...overrides,
   };
 }
 
 describe("the message preview's data", () => {
   it("addresses the work order's reporter, in the account's zone, with a link that opens nothing", () => {
-    const data = messageDataFor(context(), settings);
+    const data = messageDataFor(context(), settings, 'rescheduled');
     expect(data.recipient).toEqual({ name: 'Reporter', email: 'reporter@example.com' });
     expect(data.booking).toMatchObject({
       id: 'b1',
@@ -65,17 +67,17 @@ describe("the message preview's data", () => {
   });
 
   it('falls back to the settings contact, then to the account primary contact', () => {
-    expect(messageDataFor(context({ reportedBy: null }), settings).recipient.name).toBe('Fallback');
+    expect(messageDataFor(context({ reportedBy: null }), settings, 'reminder').recipient.name).toBe('Fallback');
     expect(
-      messageDataFor(context({ reportedBy: null, fallbackContact: null }), settings).recipient.name,
+      messageDataFor(context({ reportedBy: null, fallbackContact: null }), settings, 'reminder').recipient.name,
     ).toBe('Primary');
   });
 
   it('leaves the technician out when the settings hide the name, or when none is assigned', () => {
     expect(
-      messageDataFor(context(), { ...settings, showTechnicianName: false }).technician,
+      messageDataFor(context(), { ...settings, showTechnicianName: false }, 'traveling').technician,
     ).toBeNull();
-    expect(messageDataFor(context({ technician: null }), settings).technician).toBeNull();
+    expect(messageDataFor(context({ technician: null }), settings, 'traveling').technician).toBeNull();
     expect(sampleMessageData({ ...settings, showTechnicianName: false }).technician).toBeNull();
   });
 

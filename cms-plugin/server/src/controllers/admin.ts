@@ -16,12 +16,7 @@ import {
   type SnippetList,
 } from '../../../shared/contracts/admin-pages.ts';
 import type { SettingsView } from '../../../shared/contracts/settings.ts';
-import { createAdminLogService } from '../services/admin-log.ts';
-import { createAdminLookupsService, namedKinds } from '../services/admin-lookups.ts';
-import { createAdminPositionsService } from '../services/admin-positions.ts';
-import { createAdminPreviewService } from '../services/admin-preview.ts';
-import { createAdminSettingsService } from '../services/admin-settings.ts';
-import { createAdminSnippetsService } from '../services/admin-snippets.ts';
+import { namedKinds } from '../services/admin-lookups.ts';
 import { getService } from '../utils/get-service.ts';
 import { invalid, notFound } from '../validation/errors.ts';
 import { parseInput } from '../validation/parse.ts';
@@ -31,7 +26,7 @@ type Lifecycle = { strapi: Core.Strapi };
 
 export const createSettingsController = ({ strapi }: Lifecycle) => {
   const settings = () => getService('settings', { strapi });
-  const save = createAdminSettingsService({ strapi });
+  const save = () => getService('admin-settings', { strapi });
   return {
     find: (ctx: Context) =>
       respond(ctx, async () => ({
@@ -41,7 +36,7 @@ export const createSettingsController = ({ strapi }: Lifecycle) => {
     /** Settings and, optionally, one locale's snippet edits; all checked before any write. */
     update: (ctx: Context) =>
       respond(ctx, async () => ({
-        body: { data: (await save.save(ctx.request.body)) satisfies SettingsView },
+        body: { data: (await save().save(ctx.request.body)) satisfies SettingsView },
       })),
   };
 };
@@ -57,17 +52,17 @@ export const createBookingEventsController = ({ strapi }: Lifecycle) => ({
 
 /** The admin pages' reads and actions: log, snippets, preview, positions, pickers. */
 export const createAdminPagesController = ({ strapi }: Lifecycle) => {
-  const log = createAdminLogService({ strapi });
-  const snippets = createAdminSnippetsService({ strapi });
-  const preview = createAdminPreviewService({ strapi });
-  const positions = createAdminPositionsService({ strapi });
-  const lookups = createAdminLookupsService({ strapi });
+  const log = () => getService('admin-log', { strapi });
+  const snippets = () => getService('admin-snippets', { strapi });
+  const preview = () => getService('admin-preview', { strapi });
+  const positions = () => getService('admin-positions', { strapi });
+  const lookups = () => getService('admin-lookups', { strapi });
   const search = (ctx: Context) => (typeof ctx.query.search === 'string' ? ctx.query.search : '');
 
   return {
     notifications: (ctx: Context) =>
       respond(ctx, async () => ({
-        body: (await log.list(
+        body: (await log().list(
           parseInput(NotificationLogQuery, ctx.query),
         )) satisfies NotificationLogPage,
       })),
@@ -75,7 +70,7 @@ export const createAdminPagesController = ({ strapi }: Lifecycle) => {
     notification: (ctx: Context) =>
       respond(ctx, async () => ({
         body: {
-          data: (await log.detail(ctx.params.documentId ?? '')) satisfies NotificationDetail,
+          data: (await log().detail(ctx.params.documentId ?? '')) satisfies NotificationDetail,
         },
       })),
 
@@ -85,13 +80,13 @@ export const createAdminPagesController = ({ strapi }: Lifecycle) => {
         if (!(LOCALES as readonly string[]).includes(locale)) {
           throw invalid('locale', `must be one of ${LOCALES.join(', ')}`);
         }
-        return { body: { data: (await snippets.list(locale)) satisfies SnippetList } };
+        return { body: { data: (await snippets().list(locale)) satisfies SnippetList } };
       }),
 
     preview: (ctx: Context) =>
       respond(ctx, async () => ({
         body: {
-          data: (await preview.render(
+          data: (await preview().render(
             parseInput(PreviewRequest, ctx.request.body),
           )) satisfies PreviewResponse,
         },
@@ -99,14 +94,14 @@ export const createAdminPagesController = ({ strapi }: Lifecycle) => {
 
     positions: (ctx: Context) =>
       respond(ctx, async () => ({
-        body: (await positions.list(parseInput(PositionQuery, ctx.query))) satisfies PositionPage,
+        body: (await positions().list(parseInput(PositionQuery, ctx.query))) satisfies PositionPage,
       })),
 
     placePosition: (ctx: Context) =>
       respond(ctx, async () => ({
         status: 201,
         body: {
-          data: (await positions.place(
+          data: (await positions().place(
             parseInput(ManualPosition, ctx.request.body),
           )) satisfies PositionView,
         },
@@ -114,7 +109,7 @@ export const createAdminPagesController = ({ strapi }: Lifecycle) => {
 
     bookings: (ctx: Context) =>
       respond(ctx, async () => ({
-        body: { data: (await lookups.bookings(search(ctx))) satisfies BookingOption[] },
+        body: { data: (await lookups().bookings(search(ctx))) satisfies BookingOption[] },
       })),
 
     /** Technicians, accounts, service types or contacts: `/lookups/:kind?search=`. */
@@ -123,7 +118,7 @@ export const createAdminPagesController = ({ strapi }: Lifecycle) => {
         const kind = namedKinds.find((name) => name === ctx.params.kind);
         if (!kind) throw notFound('kind', `must be one of ${namedKinds.join(', ')}`);
         return {
-          body: { data: (await lookups.named(kind, search(ctx))) satisfies ResourceOption[] },
+          body: { data: (await lookups().named(kind, search(ctx))) satisfies ResourceOption[] },
         };
       }),
   };

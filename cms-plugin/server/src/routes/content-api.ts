@@ -26,12 +26,9 @@ export default {
     route('PATCH', '/bookings/:documentId', 'records.changeBooking'),
 
     route('GET', '/messaging/settings', 'messaging.find'),
-    route('GET', '/messaging/snippets', 'messaging.snippets'),
-    route('GET', '/messaging/bookings/:documentId', 'messaging.findOne'),
-    route('GET', '/messaging/due-reminders', 'messaging.dueReminders'),
-    route('POST', '/messaging/notifications', 'messaging.claim'),
-    route('POST', '/messaging/notifications/:id/result', 'messaging.recordResult'),
-    route('POST', '/messaging/bookings/:documentId/access-codes', 'messaging.issueAccessCode'),
+    route('POST', '/messaging/prepare/events', 'messaging.prepareEvents'),
+    route('POST', '/messaging/prepare/reminders', 'messaging.prepareReminders'),
+    route('POST', '/messaging/results', 'messaging.recordResults'),
     // Not a `find`: the history names the admins who changed a code, more than the portal needs.
     route('GET', '/messaging/bookings/:documentId/access-codes', 'access-codes.listForBooking'),
 

@@ -8,7 +8,7 @@ import type {
 import { notFound } from '../validation/errors.ts';
 import { documents, relation, text, type Row } from '../utils/store.ts';
 import { UID } from '../utils/uids.ts';
-import { notificationView } from './notifications.ts';
+import { notificationView } from '../messages/notifications.ts';
 
 const DAY = 86_400_000;
 const populate = {

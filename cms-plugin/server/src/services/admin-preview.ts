@@ -1,7 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { LOCALES, createRenderer, type Locale, type MessageData } from '@enroute/content';
 import type { PreviewRequest, PreviewResponse } from '../../../shared/contracts/admin-pages.ts';
+import type { MessageType } from '../../../shared/contracts/domain.ts';
 import type { MessageContext } from '../../../shared/contracts/messaging.ts';
+import { messageData, resolveRecipient } from '../messages/rules/index.ts';
 import { getService } from '../utils/get-service.ts';
 import { invalid } from '../validation/errors.ts';
 import type { StoredSettings } from './settings.ts';
@@ -14,27 +16,15 @@ function link(settings: StoredSettings): string {
   return `${settings.portalBaseUrl.replace(/\/+$/, '')}/t/${PREVIEW_TOKEN}`;
 }
 
-/** What a booking's message would carry, from the same context the flows read. */
-export function messageDataFor(context: MessageContext, settings: StoredSettings): MessageData {
-  const contact =
-    context.reportedBy ?? context.fallbackContact ?? context.serviceAccount.primaryContact;
-  return {
-    recipient: { name: contact?.name ?? '', email: contact?.email ?? null },
-    booking: {
-      id: context.booking.documentId,
-      number: context.workOrder.number,
-      start: context.booking.start,
-      end: context.booking.end,
-      timeZone: context.serviceAccount.timeZone,
-      previousStart: context.remindersSent.at(-1)?.start ?? null,
-      completedAt: context.booking.completedAt,
-      etaAt: context.booking.eta?.arrivesAt ?? null,
-    },
-    account: { name: context.serviceAccount.name, address: context.serviceAccount.address },
-    technician:
-      settings.showTechnicianName && context.technician ? { name: context.technician.name } : null,
-    link: link(settings),
-  };
+/** What a booking's message of this type would carry: the rules' message data, with a link
+ * that opens nothing. */
+export function messageDataFor(
+  context: MessageContext,
+  settings: StoredSettings,
+  type: MessageType,
+): MessageData {
+  const recipient = resolveRecipient(context)?.contact ?? null;
+  return messageData({ type, context, recipient, settings, link: link(settings) });
 }
 
 /** A plausible booking for previews without one: tomorrow, two hours, a named technician. */
@@ -77,6 +67,7 @@ export const createAdminPreviewService = ({ strapi }: { strapi: Core.Strapi }) =
             settings.fallbackContactId,
           ),
           settings,
+          request.type,
         )
       : sampleMessageData(settings);
     const stored = await getService('snippets', { strapi }).forLocale(

@@ -4,7 +4,6 @@ import { SnippetEdits, type AdminFieldError } from '../../../shared/contracts/ad
 import { SettingsUpdate, type SettingsView } from '../../../shared/contracts/settings.ts';
 import { getService } from '../utils/get-service.ts';
 import { RequestError, fromZod } from '../validation/errors.ts';
-import { createAdminSnippetsService } from './admin-snippets.ts';
 
 /** `PUT /settings`: the settings fields, and optionally the snippet edits of one locale. */
 const SettingsSave = z.looseObject({ snippets: z.unknown().optional() });
@@ -15,7 +14,7 @@ const SettingsSave = z.looseObject({ snippets: z.unknown().optional() });
  * line and column, then what only the stored data can tell (survey host allowlist, records).
  */
 export const createAdminSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
-  const snippets = createAdminSnippetsService({ strapi });
+  const snippets = () => getService('admin-snippets', { strapi });
 
   return {
     async save(body: unknown): Promise<SettingsView> {
@@ -28,12 +27,12 @@ export const createAdminSettingsService = ({ strapi }: { strapi: Core.Strapi }) 
       if (!update.success) errors.push(...fromZod(update.error).errors);
       const edits = rawEdits === undefined ? null : SnippetEdits.safeParse(rawEdits);
       if (edits && !edits.success) errors.push(...fromZod(edits.error, 'snippets').errors);
-      if (edits?.success) errors.push(...snippets.check(edits.data));
+      if (edits?.success) errors.push(...snippets().check(edits.data));
       if (errors.length > 0 || !update.success) throw new RequestError(400, errors);
 
       const settings = getService('settings', { strapi });
       const stored = await settings.update(update.data);
-      if (edits?.success) await snippets.save(edits.data);
+      if (edits?.success) await snippets().save(edits.data);
       await getService('booking-events', { strapi }).kick();
       return settings.view(stored);
     },

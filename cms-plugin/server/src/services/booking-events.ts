@@ -6,7 +6,7 @@ import { createOutbox } from '../events/outbox.ts';
 import type { PluginConfig } from '../config.ts';
 import { createRelay, type Relay } from '../events/relay.ts';
 import { PLUGIN_ID } from '../utils/uids.ts';
-import type { SettingsService } from './settings.ts';
+import { getService } from '../utils/get-service.ts';
 
 /**
  * Booking events: written to the outbox with each change, with a delivery for every enabled
@@ -15,7 +15,7 @@ import type { SettingsService } from './settings.ts';
 export const createBookingEventsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const outbox = createOutbox(strapi);
   const options = strapi.config.get(`plugin::${PLUGIN_ID}.relay`) as PluginConfig['relay'];
-  const settings = () => strapi.plugin(PLUGIN_ID).service('settings') as SettingsService;
+  const settings = () => getService('settings', { strapi });
   const relays = new Map<string, Relay>();
   let started = false;
 

@@ -1,21 +1,45 @@
 import { createAccessCodesService } from './access-codes.ts';
+import { createAdminLogService } from './admin-log.ts';
+import { createAdminLookupsService } from './admin-lookups.ts';
+import { createAdminPositionsService } from './admin-positions.ts';
+import { createAdminPreviewService } from './admin-preview.ts';
+import { createAdminSettingsService } from './admin-settings.ts';
+import { createAdminSnippetsService } from './admin-snippets.ts';
 import { createBookingEventsService } from './booking-events.ts';
-import { createDueRemindersService } from './due-reminders.ts';
-import { createMessageContextService } from './message-context.ts';
-import { createNotificationsService } from './notifications.ts';
 import { createRecordsService } from './records.ts';
 import { createSettingsService } from './settings.ts';
 import { createSnippetsService } from './snippets.ts';
+import { createMessageContextService } from '../messages/context.ts';
+import { createDueRemindersService } from '../messages/due-reminders.ts';
+import { createNotificationsService } from '../messages/notifications.ts';
+import { createPrepareService } from '../messages/prepare.ts';
+import { createResultsService } from '../messages/results.ts';
 import { trackingServices } from '../tracking/index.ts';
 
-export default {
+/**
+ * Every service of the plugin, by name: Strapi creates each once, and `getService(name)` returns
+ * it typed from this map.
+ */
+const services = {
   settings: createSettingsService,
   records: createRecordsService,
   'message-context': createMessageContextService,
   'due-reminders': createDueRemindersService,
   notifications: createNotificationsService,
+  prepare: createPrepareService,
+  results: createResultsService,
   'access-codes': createAccessCodesService,
   snippets: createSnippetsService,
   'booking-events': createBookingEventsService,
+  'admin-log': createAdminLogService,
+  'admin-lookups': createAdminLookupsService,
+  'admin-positions': createAdminPositionsService,
+  'admin-preview': createAdminPreviewService,
+  'admin-settings': createAdminSettingsService,
+  'admin-snippets': createAdminSnippetsService,
   ...trackingServices,
 };
+
+export default services;
+
+export type Services = { [Name in keyof typeof services]: ReturnType<(typeof services)[Name]> };

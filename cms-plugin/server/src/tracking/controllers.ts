@@ -8,8 +8,6 @@ import { getService } from '../utils/get-service.ts';
 import { RequestError } from '../validation/errors.ts';
 import { parseInput } from '../validation/parse.ts';
 import { rateBooking } from './ratings.ts';
-import type { TechnicianTokensService } from './technician-tokens.ts';
-import type { TrackingService } from './service.ts';
 import { sseRetry } from './sse.ts';
 
 /** The part of Koa's context these endpoints use beyond the plugin's own controllers. */
@@ -21,9 +19,9 @@ type HttpContext = Context & {
 };
 
 const tracking = (strapi: Core.Strapi) =>
-  strapi.plugin('enroute').service('tracking') as TrackingService;
+  getService('tracking', { strapi });
 const technicianTokens = (strapi: Core.Strapi) =>
-  strapi.plugin('enroute').service('technician-tokens') as TechnicianTokensService;
+  getService('technician-tokens', { strapi });
 
 function bearer(ctx: HttpContext): string | null {
   const match = /^Bearer\s+(\S+)$/i.exec(ctx.get('authorization'));

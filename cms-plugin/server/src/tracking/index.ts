@@ -2,7 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { createLocationsController, createPortalController } from './controllers.ts';
 import { trackingMiddleware } from './middleware.ts';
 import { createTechnicianTokensService } from './technician-tokens.ts';
-import { createTrackingService, type TrackingService } from './service.ts';
+import { createTrackingService } from './service.ts';
+import { getService } from '../utils/get-service.ts';
 
 export { trackingContentTypes } from './content-types.ts';
 export { trackingRoutes } from './routes.ts';
@@ -18,7 +19,7 @@ export const trackingControllers = {
 };
 
 const service = (strapi: Core.Strapi) =>
-  strapi.plugin('enroute').service('tracking') as TrackingService;
+  getService('tracking', { strapi });
 
 /** Live tracking's part of the plugin's lifecycle. */
 export const tracking = {

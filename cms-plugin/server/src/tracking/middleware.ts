@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { UID } from '../utils/uids.ts';
 import { resolveJoinColumns } from './join-columns.ts';
-import type { TrackingService } from './service.ts';
+import { getService } from '../utils/get-service.ts';
 import { TRACKING_UID } from './uids.ts';
 
 /** The content types whose relations are columns of their own table. */
@@ -36,7 +36,7 @@ function documentIdOf(value: unknown): string | null {
  * - Changed settings apply at once (and a shorter retention purges at once).
  */
 export function trackingMiddleware(strapi: Core.Strapi) {
-  const tracking = () => strapi.plugin('enroute').service('tracking') as TrackingService;
+  const tracking = () => getService('tracking', { strapi });
   return async (context: DocumentContext, next: Next): Promise<unknown> => {
     const { uid, action, params } = context;
     const writes = action === 'create' || action === 'update';

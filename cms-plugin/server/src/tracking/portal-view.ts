@@ -18,6 +18,7 @@ import type { StoredSettings } from '../services/settings.ts';
 import { getService } from '../utils/get-service.ts';
 import { instant, optionalInstant, query, relation, text } from '../utils/store.ts';
 import { UID } from '../utils/uids.ts';
+import { messageData, resolveRecipient } from '../messages/rules/index.ts';
 import { destinationOf, storedEta, type TrackingReads } from './bookings.ts';
 import { visibleEta, visiblePosition } from './privacy.ts';
 import { TRACKING_UID, asEnrouteUid } from './uids.ts';
@@ -145,10 +146,17 @@ export function createPortalViews(strapi: Core.Strapi, reads: TrackingReads) {
       if (!row || !workOrder || !account) return null;
       const state = row.bookingStatus as BookingStatus;
       const resource = relation(row.resource);
-      const contact = relation(workOrder.reportedBy) ?? relation(account.primaryContact);
+      const context = (
+        await getService('message-context', { strapi }).forDocumentIds(
+          [bookingDocumentId],
+          settings.fallbackContactId,
+        )
+      ).get(bookingDocumentId);
+      if (!context) return null;
+      const contact = resolveRecipient(context)?.contact ?? null;
       const locale =
         requestedLocale(wanted) ??
-        requestedLocale(text(contact?.locale)) ??
+        requestedLocale(contact?.locale) ??
         fallbackLocale(settings);
       const timeZone = text(account.timeZone) ?? 'UTC';
       const withTechnician =
@@ -168,12 +176,18 @@ export function createPortalViews(strapi: Core.Strapi, reads: TrackingReads) {
         start: instant(row.start),
         end: instant(row.end),
         timeZone,
-        previousStart: optionalInstant(row.previousStart),
+        previousStart: messageData({
+          type: 'portal',
+          context,
+          recipient: contact,
+          settings,
+          link: '',
+        }).booking.previousStart ?? null,
         completedAt: optionalInstant(row.completedAt),
         serviceType: text(relation(workOrder.serviceType)?.name),
       };
       const data: MessageData = {
-        recipient: { name: text(contact?.name) ?? '' },
+        recipient: { name: contact?.name ?? '' },
         booking: { id: row.documentId, ...booking, etaAt: eta?.arrivesAt ?? null },
         account: { name: text(account.name) ?? '', address: text(account.address) ?? '' },
         technician: withTechnician && settings.showTechnicianName ? { name: technicianName } : null,

@@ -13,6 +13,8 @@ import {
 } from '../utils/store.ts';
 import { UID } from '../utils/uids.ts';
 
+type History = MessageContext['history'];
+
 /** What the message rules need about one booking, gathered in one answer. */
 export const bookingPopulate = {
   resource: true,
@@ -39,24 +41,33 @@ function contactView(row: Row | null): ContactView | null {
 }
 
 export const createMessageContextService = ({ strapi }: { strapi: Core.Strapi }) => {
-  async function remindersSent(
-    bookingIds: number[],
-  ): Promise<Map<number, { start: string; sentAt: string }[]>> {
-    const sent = new Map<number, { start: string; sentAt: string }[]>();
-    if (bookingIds.length === 0) return sent;
+  /** What each booking's log holds of reminders and rescheduled messages, oldest first. */
+  async function histories(bookingIds: number[]): Promise<Map<number, History>> {
+    const found = new Map<number, History>();
+    if (bookingIds.length === 0) return found;
     const rows = await query(strapi, UID.notification).findMany({
-      where: { type: 'reminder', state: 'sent', booking: { id: { $in: bookingIds } } },
-      populate: { booking: { select: ['id', 'documentId'] } },
+      where: {
+        type: { $in: ['reminder', 'rescheduled'] },
+        state: { $in: ['pending', 'sent'] },
+        booking: { id: { $in: bookingIds } },
+      },
+      select: ['type', 'state', 'bookingStart', 'updatedAt'],
+      populate: { booking: { select: ['id'] } },
       orderBy: { updatedAt: 'asc' },
     });
     for (const row of rows) {
       const booking = relation(row.booking);
       if (!booking || row.bookingStart === null || row.bookingStart === undefined) continue;
-      const list = sent.get(booking.id) ?? [];
-      list.push({ start: instant(row.bookingStart), sentAt: instant(row.updatedAt) });
-      sent.set(booking.id, list);
+      const list = found.get(booking.id) ?? [];
+      list.push({
+        type: row.type as History[number]['type'],
+        state: row.state as History[number]['state'],
+        start: instant(row.bookingStart),
+        at: instant(row.updatedAt),
+      });
+      found.set(booking.id, list);
     }
-    return sent;
+    return found;
   }
 
   async function fallbackContact(fallbackContactId: string | null): Promise<ContactView | null> {
@@ -68,7 +79,7 @@ export const createMessageContextService = ({ strapi }: { strapi: Core.Strapi })
 
   function build(
     row: Row,
-    sent: { start: string; sentAt: string }[],
+    history: History,
     fallback: ContactView | null,
   ): MessageContext | null {
     const workOrder = relation(row.workOrder);
@@ -107,7 +118,7 @@ export const createMessageContextService = ({ strapi }: { strapi: Core.Strapi })
             phone: text(technician.phone),
           }
         : null,
-      remindersSent: sent,
+      history,
     };
   }
 
@@ -123,7 +134,7 @@ export const createMessageContextService = ({ strapi }: { strapi: Core.Strapi })
       const context = row
         ? build(
             row,
-            (await remindersSent([row.id])).get(row.id) ?? [],
+            (await histories([row.id])).get(row.id) ?? [],
             await fallbackContact(fallbackContactId),
           )
         : null;
@@ -131,10 +142,24 @@ export const createMessageContextService = ({ strapi }: { strapi: Core.Strapi })
       return context;
     },
 
+    /** The contexts of the bookings that still exist among these, by documentId. */
+    async forDocumentIds(
+      documentIds: string[],
+      fallbackContactId: string | null,
+    ): Promise<Map<string, MessageContext>> {
+      if (documentIds.length === 0) return new Map();
+      const rows = await documents(strapi, UID.booking).findMany({
+        filters: { documentId: { $in: documentIds } },
+        populate: bookingPopulate,
+      });
+      const contexts = await this.forBookings(rows, fallbackContactId);
+      return new Map(contexts.map((context) => [context.booking.documentId, context]));
+    },
+
     async forBookings(rows: Row[], fallbackContactId: string | null): Promise<MessageContext[]> {
-      const sent = await remindersSent(rows.map((row) => row.id));
+      const logged = await histories(rows.map((row) => row.id));
       const fallback = await fallbackContact(fallbackContactId);
-      return rows.flatMap((row) => build(row, sent.get(row.id) ?? [], fallback) ?? []);
+      return rows.flatMap((row) => build(row, logged.get(row.id) ?? [], fallback) ?? []);
     },
   };
 };

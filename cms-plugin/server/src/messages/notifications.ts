@@ -91,6 +91,14 @@ export const createNotificationsService = ({ strapi }: { strapi: Core.Strapi }) 
       }
     },
 
+    /** Keeps the words of a prepared message (its link made unusable) for the log's detail. */
+    async keepContent(documentId: string, content: DeliveryResult['content']): Promise<void> {
+      await query(strapi, UID.notification).update({
+        where: { documentId },
+        data: { content: content ?? null },
+      });
+    },
+
     async record(documentId: string, result: DeliveryResult): Promise<Notification> {
       const row = await log().findOne({ documentId, populate });
       if (!row) throw notFound('id', `no notification with documentId ${documentId}`);
@@ -109,7 +117,7 @@ export const createNotificationsService = ({ strapi }: { strapi: Core.Strapi }) 
           reason: result.reason ?? null,
           providerMessageId: result.providerMessageId ?? null,
           attempts: (typeof row.attempts === 'number' ? row.attempts : 0) + 1,
-          content: result.content ?? null,
+          ...(result.content ? { content: result.content } : {}),
           providerResponse: result.providerResponse ?? null,
         },
         populate,

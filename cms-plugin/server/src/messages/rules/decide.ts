@@ -3,8 +3,8 @@ import type {
   ContactView,
   MessagingSettings,
   SkipReason,
-} from 'strapi-plugin-enroute/contracts';
-import { isValidE164, isValidEmail } from './address.ts';
+} from '../../../../shared/contracts/index.ts';
+import { canReceiveSms, isValidE164, isValidEmail } from './address.ts';
 import { channelsFor } from './channels.ts';
 import { eligibility } from './eligibility.ts';
 import { idempotencyKey, skipKey } from './idempotency.ts';
@@ -12,6 +12,12 @@ import { resolveRecipient } from './recipient.ts';
 import type { ChannelDecision, RuleInput } from './types.ts';
 
 type Address = { to: string } | { to: string | null; reason: SkipReason };
+
+function phoneAddress(phone: string): Address {
+  if (!isValidE164(phone)) return { to: phone, reason: 'invalid-number' };
+  if (!canReceiveSms(phone)) return { to: phone, reason: 'not-mobile' };
+  return { to: phone };
+}
 
 function contactAddress(contact: ContactView, channel: Channel): Address {
   if (channel === 'email') {
@@ -22,19 +28,15 @@ function contactAddress(contact: ContactView, channel: Channel): Address {
   }
   if (!contact.mobilePhone) return { to: null, reason: 'no-address' };
   if (contact.smsOptOut) return { to: contact.mobilePhone, reason: 'opted-out' };
-  if (!isValidE164(contact.mobilePhone))
-    return { to: contact.mobilePhone, reason: 'invalid-number' };
-  return { to: contact.mobilePhone };
+  return phoneAddress(contact.mobilePhone);
 }
 
 /** In sandbox mode every message that would go out goes to the one test address instead. */
 function sandboxAddress(settings: MessagingSettings, channel: Channel): Address {
   const address = channel === 'email' ? settings.sandbox.email : settings.sandbox.phone;
   if (!address) return { to: null, reason: 'no-address' };
-  const valid = channel === 'email' ? isValidEmail(address) : isValidE164(address);
-  if (!valid)
-    return { to: address, reason: channel === 'email' ? 'invalid-address' : 'invalid-number' };
-  return { to: address };
+  if (channel === 'sms') return phoneAddress(address);
+  return isValidEmail(address) ? { to: address } : { to: address, reason: 'invalid-address' };
 }
 
 function heldBack({ type, context, settings, event, now }: RuleInput): SkipReason | null | 'none' {

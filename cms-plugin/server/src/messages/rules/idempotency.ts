@@ -1,4 +1,4 @@
-import type { Channel, MessageType } from 'strapi-plugin-enroute/contracts';
+import type { Channel, MessageType } from '../../../../shared/contracts/index.ts';
 
 /**
  * One key per message that may be sent once: booking, type and channel, plus the start for

@@ -4,7 +4,9 @@ import type {
   MessageType,
   MessagingSettings,
   SkipReason,
-} from 'strapi-plugin-enroute/contracts';
+} from '../../../../shared/contracts/index.ts';
+
+import { lastToldStart, remindedBefore, reminderLogged } from './history.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -19,7 +21,7 @@ export function isReminderDue(
   const start = Date.parse(booking.start);
   if (start <= now.getTime()) return false;
   if (start > now.getTime() + settings.reminder.windowDays * DAY_MS) return false;
-  return !context.remindersSent.some((sent) => Date.parse(sent.start) === start);
+  return !reminderLogged(context);
 }
 
 const statusMessages: Partial<Record<BookingEvent['booking']['status'], MessageType>> = {
@@ -51,18 +53,19 @@ export function eligibility(
 ): Eligibility {
   if (type === 'reminder') return { applies: isReminderDue(context, settings, now) };
   if (!event || messageTypeForEvent(event) !== type) return { applies: false };
-  const remindedBefore = context.remindersSent.length > 0;
+  const reminded = remindedBefore(context);
   if (type === 'rescheduled') {
-    const previousStart = event.previous?.start;
-    if (!previousStart) return { applies: false };
-    const movedMinutes =
-      Math.abs(Date.parse(event.booking.start) - Date.parse(previousStart)) / 60_000;
+    if (!event.previous?.start) return { applies: false };
+    // Measured from what the customer was told, not from the start before this one move: two
+    // moves of 6 minutes under a 10-minute threshold leave them 12 minutes off, and are told.
+    const toldStart = lastToldStart(context) ?? event.previous.start;
+    const movedMinutes = Math.abs(Date.parse(event.booking.start) - Date.parse(toldStart)) / 60_000;
     if (movedMinutes <= settings.rescheduleThresholdMinutes) {
       return { applies: true, skip: 'below-threshold' };
     }
-    if (!remindedBefore) return { applies: true, skip: 'no-reminder-before' };
+    if (!reminded) return { applies: true, skip: 'no-reminder-before' };
     return { applies: true };
   }
-  if (type === 'canceled' && !remindedBefore) return { applies: true, skip: 'no-reminder-before' };
+  if (type === 'canceled' && !reminded) return { applies: true, skip: 'no-reminder-before' };
   return { applies: true };
 }

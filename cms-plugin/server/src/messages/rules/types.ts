@@ -1,12 +1,11 @@
 import type {
   BookingEvent,
   Channel,
-  ContactView,
   MessageContext,
   MessageType,
   MessagingSettings,
   SkipReason,
-} from 'strapi-plugin-enroute/contracts';
+} from '../../../../shared/contracts/index.ts';
 
 /** What one message on one channel comes to: sent to `to`, or skipped for `reason`. */
 export type ChannelDecision =
@@ -27,5 +26,3 @@ export type RuleInput = {
   event?: BookingEvent;
   now: Date;
 };
-
-export type Recipient = { contact: ContactView; source: 'reported-by' | 'fallback' | 'primary' };

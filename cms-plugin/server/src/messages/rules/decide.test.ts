@@ -7,8 +7,10 @@ import {
   rescheduleEvent,
   settings,
   statusEvent,
-} from '../../../test/fixtures/messaging.ts';
+} from './fixtures.ts';
 import { decideMessages } from './decide.ts';
+import { lastToldStart } from './history.ts';
+import { messageData } from './message-data.ts';
 
 const REMINDER_KEY = `booking-1:reminder`;
 
@@ -62,13 +64,13 @@ describe('reminders', () => {
 
   it('reminds once per start: a reminder for the current start stops it, one for an old start does not', () => {
     const reminded = context({
-      remindersSent: [{ start: BOOKING_START, sentAt: '2026-11-23T10:00:00.000Z' }],
+      history: [{ type: 'reminder', state: 'sent', start: BOOKING_START, at: '2026-11-23T10:00:00.000Z' }],
     });
     expect(
       decideMessages({ type: 'reminder', context: reminded, settings: settings(), now: NOW }),
     ).toEqual([]);
     const oldStart = context({
-      remindersSent: [{ start: '2026-11-25T14:00:00.000Z', sentAt: '2026-11-23T10:00:00.000Z' }],
+      history: [{ type: 'reminder', state: 'sent', start: '2026-11-25T14:00:00.000Z', at: '2026-11-23T10:00:00.000Z' }],
     });
     expect(
       decideMessages({ type: 'reminder', context: oldStart, settings: settings(), now: NOW }),
@@ -392,7 +394,7 @@ describe('status messages', () => {
     ]);
     const reminded = context({
       booking: { status: 'canceled' },
-      remindersSent: [{ start: BOOKING_START, sentAt: '2026-11-24T10:00:00.000Z' }],
+      history: [{ type: 'reminder', state: 'sent', start: BOOKING_START, at: '2026-11-24T10:00:00.000Z' }],
     });
     expect(decideMessages({ ...canceled, context: reminded })).toMatchObject([
       { decision: 'send', idempotencyKey: 'booking-1:canceled:email' },
@@ -405,7 +407,7 @@ describe('rescheduled', () => {
   const reminded = (start: string) =>
     context({
       booking: { start, end: '2026-11-26T18:00:00.000Z' },
-      remindersSent: [{ start: BOOKING_START, sentAt: '2026-11-24T10:00:00.000Z' }],
+      history: [{ type: 'reminder', state: 'sent', start: BOOKING_START, at: '2026-11-24T10:00:00.000Z' }],
     });
 
   it('sends when the start moved by more than the threshold after a reminder, keyed by the new start', () => {
@@ -510,4 +512,94 @@ describe('rescheduled', () => {
       })[0],
     ).toMatchObject({ reason: 'disabled' });
   });
+});
+
+describe('what the customer was told', () => {
+  const told = (start: string, at: string, type: 'reminder' | 'rescheduled' = 'reminder') => ({
+    type,
+    state: 'sent' as const,
+    start,
+    at,
+  });
+
+  it('measures the threshold from the start last told, not from the start before this move', () => {
+    // Told 14:00; moved to 14:06 (skipped, below 10 minutes), then to 14:12: 12 minutes off.
+    const start = '2026-11-26T14:12:00.000Z';
+    const decisions = decideMessages({
+      type: 'rescheduled',
+      context: context({
+        booking: { start },
+        history: [told(BOOKING_START, '2026-11-24T10:00:00.000Z')],
+      }),
+      settings: settings(),
+      event: rescheduleEvent('2026-11-26T14:06:00.000Z', start),
+      now: NOW,
+    });
+    expect(decisions.map((decision) => decision.decision)).toEqual(['send', 'send']);
+  });
+
+  it('skips a move back to within the threshold of what the customer was told', () => {
+    const start = '2026-11-26T14:04:00.000Z';
+    const decisions = decideMessages({
+      type: 'rescheduled',
+      context: context({
+        booking: { start },
+        history: [told(BOOKING_START, '2026-11-24T10:00:00.000Z')],
+      }),
+      settings: settings(),
+      event: rescheduleEvent('2026-11-27T09:00:00.000Z', start),
+      now: NOW,
+    });
+    expect(decisions[0]).toMatchObject({ decision: 'skip', reason: 'below-threshold' });
+  });
+
+  it('says "moved from" the start last told, by a reminder or a rescheduled message', () => {
+    const start = '2026-11-27T09:00:00.000Z';
+    const history = [
+      told(BOOKING_START, '2026-11-24T10:00:00.000Z'),
+      told('2026-11-26T16:00:00.000Z', '2026-11-25T08:00:00.000Z', 'rescheduled'),
+    ];
+    const data = messageData({
+      type: 'rescheduled',
+      context: context({ booking: { start }, history }),
+      recipient: contact(),
+      settings: settings(),
+      event: rescheduleEvent('2026-11-26T16:05:00.000Z', start),
+      link: 'https://track.example.com/t/x',
+    });
+    expect(data.booking.previousStart).toBe('2026-11-26T16:00:00.000Z');
+    expect(lastToldStart(context({ history }))).toBe('2026-11-26T16:00:00.000Z');
+  });
+
+  it('counts a claimed reminder as given (no second claim), but not as reminded before', () => {
+    const pending = context({
+      history: [{ ...told(BOOKING_START, '2026-11-24T10:00:00.000Z'), state: 'pending' }],
+    });
+    expect(
+      decideMessages({ type: 'reminder', context: pending, settings: settings(), now: NOW }),
+    ).toEqual([]);
+    const canceled = decideMessages({
+      type: 'canceled',
+      context: { ...pending, booking: { ...pending.booking, status: 'canceled' } },
+      settings: settings(),
+      event: statusEvent('scheduled', 'canceled'),
+      now: NOW,
+    });
+    expect(canceled[0]).toMatchObject({ decision: 'skip', reason: 'no-reminder-before' });
+  });
+});
+
+describe('SMS needs a number that takes texts', () => {
+  it.each(['+33140000000', '+442079460000', '+18002530000'])(
+    'skips %s, a landline or service number',
+    (mobilePhone) => {
+      const [, sms] = decideMessages({
+        type: 'reminder',
+        context: context({ reportedBy: contact({ mobilePhone }) }),
+        settings: settings(),
+        now: NOW,
+      });
+      expect(sms).toMatchObject({ decision: 'skip', reason: 'not-mobile', to: mobilePhone });
+    },
+  );
 });

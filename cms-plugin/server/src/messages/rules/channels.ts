@@ -1,4 +1,4 @@
-import type { Channel, ChannelSetting } from 'strapi-plugin-enroute/contracts';
+import type { Channel, ChannelSetting } from '../../../../shared/contracts/index.ts';
 
 export function channelsFor(setting: ChannelSetting): Channel[] {
   if (setting === 'both') return ['email', 'sms'];
