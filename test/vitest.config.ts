@@ -8,7 +8,7 @@ export default defineProject({
   ssr: { resolve: { conditions } },
   test: {
     name: 'e2e',
-    include: ['**/*.test.ts'],
+    include: ['e2e/**/*.test.ts'],
     // The whole stack starts once per file; its parts are separate processes.
     fileParallelism: false,
     testTimeout: 120_000,

@@ -318,4 +318,30 @@ onEveryDatabase('content API: message preparation and delivery results', (host) 
     );
     expect(messaging.excludedAccountIds).toEqual([excluded.account.documentId]);
   });
+
+  it('sends a canceled message only after a reminder was sent for the booking', async () => {
+    const { booking } = await putBooking(host(), fullAccess, 'cancel-after', {
+      start: inDays(1, 3),
+      end: inDays(1, 5),
+    });
+    const cancel = () =>
+      prepared('canceled', [statusEvent(booking.documentId, inDays(1, 3), 'scheduled', 'canceled')]);
+    const before = await cancel();
+    expect(before.skipped.map((skip) => skip.reason)).toEqual([
+      'no-reminder-before',
+      'no-reminder-before',
+    ]);
+    let reminder: PreparedBatch['email'][number] | undefined;
+    for (let cursor: string | null = null, first = true; first || cursor; first = false) {
+      const answer = await host().api('POST', '/messaging/prepare/reminders', fullAccess, { cursor });
+      const page = PreparedBatch.parse(answer.body);
+      reminder ??= page.email.find((email) => email.bookingId === booking.documentId);
+      cursor = page.next ?? null;
+    }
+    expect(reminder).toBeDefined();
+    await recordResults([{ notificationId: reminder!.notificationId, state: 'sent' }]);
+    const after = await cancel();
+    expect(after.email.map((email) => email.bookingId)).toEqual([booking.documentId]);
+    expect(after.email[0]?.ics?.method).toBe('CANCEL');
+  });
 });

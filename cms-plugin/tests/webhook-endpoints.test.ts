@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { bookingEventTypes } from '../shared/contracts/booking-event.ts';
+import { bookingEventTypes } from '../shared/contracts/vocabulary.ts';
 import { SettingsView } from '../shared/contracts/settings.ts';
 import { putBooking } from './support/fixtures.ts';
 import { eventually, startReceiver, type Receiver } from './support/receiver.ts';

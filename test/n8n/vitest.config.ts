@@ -14,8 +14,9 @@ export default defineProject({
   ssr: { resolve: { conditions } },
   test: {
     name: 'n8n-nodes',
-    include: ['nodes/**/*.test.ts', 'credentials/**/*.test.ts', 'test/**/*.test.ts'],
-    setupFiles: ['./test/support/n8n-host-resolution.ts'],
+    include: ['**/*.test.ts'],
+    exclude: ['**/node_modules/**'],
+    setupFiles: ['./support/n8n-host-resolution.ts'],
     testTimeout: 30_000,
   },
 });

@@ -1,35 +1,20 @@
 import { z } from 'zod';
+import {
+  bookingStatuses,
+  channels,
+  messageTypes,
+  notificationStates,
+  skipReasons,
+} from './vocabulary.ts';
 
 /** The words of the domain, shared by the plugin, the n8n nodes and the portal. */
 
-export const bookingStatuses = [
-  'scheduled',
-  'traveling',
-  'in-progress',
-  'completed',
-  'canceled',
-] as const;
 export const BookingStatus = z.enum(bookingStatuses);
 export type BookingStatus = z.infer<typeof BookingStatus>;
-/** A status as people read it in a setting (`in-progress` → `In progress`). */
-export const bookingStatusNames = Object.fromEntries(
-  bookingStatuses.map((status) => [
-    status,
-    status.charAt(0).toUpperCase() + status.slice(1).replaceAll('-', ' '),
-  ]),
-) as Record<BookingStatus, string>;
 
-export const messageTypes = [
-  'reminder',
-  'traveling',
-  'completed',
-  'rescheduled',
-  'canceled',
-] as const;
 export const MessageType = z.enum(messageTypes);
 export type MessageType = z.infer<typeof MessageType>;
 
-export const channels = ['email', 'sms'] as const;
 export const Channel = z.enum(channels);
 export type Channel = z.infer<typeof Channel>;
 
@@ -37,25 +22,9 @@ export type Channel = z.infer<typeof Channel>;
 export const ChannelSetting = z.enum(['email', 'sms', 'both']);
 export type ChannelSetting = z.infer<typeof ChannelSetting>;
 
-export const notificationStates = ['pending', 'sent', 'failed', 'skipped'] as const;
 export const NotificationState = z.enum(notificationStates);
 export type NotificationState = z.infer<typeof NotificationState>;
 
-/** Why a message was not sent. Every message not sent is logged with one of these. */
-export const skipReasons = [
-  'disabled',
-  'excluded-account',
-  'excluded-service-type',
-  'no-contact',
-  'no-address',
-  'opted-out',
-  'invalid-address',
-  'invalid-number',
-  'not-mobile',
-  'no-reminder-before',
-  'below-threshold',
-  'provider-error',
-] as const;
 export const SkipReason = z.enum(skipReasons);
 export type SkipReason = z.infer<typeof SkipReason>;
 

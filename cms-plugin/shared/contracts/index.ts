@@ -1,3 +1,5 @@
+export * from './vocabulary.ts';
+export * from './signature.ts';
 export * from './domain.ts';
 export * from './branding.ts';
 export * from './booking-event.ts';

@@ -108,6 +108,7 @@ export const MessageContext = z.object({
   history: z.array(
     z.object({
       type: z.enum(['reminder', 'rescheduled']),
+      channel: Channel,
       start: Instant,
       state: z.enum(['pending', 'sent']),
       at: Instant,

@@ -2,11 +2,8 @@ import { z } from 'zod';
 import { BookingStatus, ChannelSetting, MessageType } from './domain.ts';
 import { Branding } from './branding.ts';
 import { FrameAncestor } from './portal-view.ts';
-import {
-  BookingEventType,
-  bookingEventTypes,
-  MAX_EVENTS_PER_DELIVERY,
-} from './booking-event-types.ts';
+import { BookingEventType } from './booking-event-types.ts';
+import { bookingEventTypes, MAX_EVENTS_PER_DELIVERY } from './vocabulary.ts';
 
 /**
  * Settings as the admin reads and writes them: `GET /enroute/settings`, `PUT /enroute/settings`

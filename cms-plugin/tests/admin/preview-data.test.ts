@@ -45,7 +45,13 @@ function context(overrides: Partial<MessageContext> = {}): MessageContext {
     fallbackContact: contact('Fallback', 'fallback@example.com'),
     technician: { documentId: 't1', name: 'Jordan Lee', phone: null },
     history: [
-      { type: 'reminder', state: 'sent', start: '2026-12-01T08:00:00.000Z', at: '2026-11-30T10:00:00.000Z' },
+      {
+        type: 'reminder',
+        channel: 'email',
+        state: 'sent',
+        start: '2026-12-01T08:00:00.000Z',
+        at: '2026-11-30T10:00:00.000Z',
+      },
     ],
     ...overrides,
   };

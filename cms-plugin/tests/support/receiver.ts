@@ -1,11 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import {
-  SIGNATURE_HEADER,
-  deliveredEvents,
-  verifySignature,
-  type BookingEvent,
-} from '../../shared/contracts/booking-event.ts';
+import { deliveredEvents, type BookingEvent } from '../../shared/contracts/booking-event.ts';
+import { SIGNATURE_HEADER, verifySignature } from '../../shared/contracts/signature.ts';
 
 export type Delivery = {
   event: BookingEvent;

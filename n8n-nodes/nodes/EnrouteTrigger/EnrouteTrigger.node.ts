@@ -1,10 +1,10 @@
+import type { BookingEventType, BookingStatus } from 'strapi-plugin-enroute/contracts';
+// The plugin's names as plain values (no schema library), bundled into the node at build time.
 import {
   bookingEventTypes,
   bookingStatuses,
   bookingStatusNames,
-  type BookingEventType,
-  type BookingStatus,
-} from 'strapi-plugin-enroute/contracts';
+} from '../../../cms-plugin/shared/contracts/vocabulary.ts';
 import {
   NodeConnectionTypes,
   type ICredentialDataDecryptedObject,

@@ -1,10 +1,41 @@
+import type { BookingEvent, BookingEventType, BookingStatus } from 'strapi-plugin-enroute/contracts';
+// The plugin's own signature check and names (no schema library), bundled at build time.
+import { verifySignature } from '../../../cms-plugin/shared/contracts/signature.ts';
 import {
-  deliveredEvents,
-  verifySignature,
-  type BookingEvent,
-  type BookingEventType,
-  type BookingStatus,
-} from 'strapi-plugin-enroute/contracts';
+  bookingEventTypes,
+  bookingStatuses,
+  MAX_EVENTS_PER_DELIVERY,
+} from '../../../cms-plugin/shared/contracts/vocabulary.ts';
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Whether a value has what the trigger decides on (id, type, the booking's id and status). The
+ * body is signed by the plugin, and the plugin checks every field again when the flow prepares
+ * the event's messages; the trigger only refuses what it cannot route.
+ */
+function isBookingEvent(value: unknown): value is BookingEvent {
+  if (!isRecord(value) || !isRecord(value.booking)) return false;
+  const { id, type, booking } = value;
+  return (
+    typeof id === 'string' &&
+    id.length > 0 &&
+    (bookingEventTypes as readonly unknown[]).includes(type) &&
+    typeof booking.documentId === 'string' &&
+    (bookingStatuses as readonly unknown[]).includes(booking.status)
+  );
+}
+
+/** The events of one delivery body: a bare event or a batch (`{ "events": [...] }`). */
+export function deliveredEvents(body: unknown): { events: BookingEvent[]; batch: boolean } | null {
+  if (isBookingEvent(body)) return { events: [body], batch: false };
+  if (!isRecord(body) || !Array.isArray(body.events)) return null;
+  const { events } = body;
+  if (events.length === 0 || events.length > MAX_EVENTS_PER_DELIVERY) return null;
+  return events.every(isBookingEvent) ? { events, batch: true } : null;
+}
 
 /** How many accepted event ids are remembered to refuse replays (oldest forgotten first). */
 export const SEEN_EVENT_IDS_LIMIT = 1000;

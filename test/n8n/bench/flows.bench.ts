@@ -1,8 +1,8 @@
 import { fork } from 'node:child_process';
 import { once } from 'node:events';
 import { signPayload, type MessageContext } from 'strapi-plugin-enroute/contracts';
-import { isValidE164 } from '../nodes/Enroute/rules/address.ts';
-import { contact } from '../test/fixtures/messaging.ts';
+import { isValidE164 } from '../../../n8n-nodes/nodes/Enroute/rules/address.ts';
+import { contact } from '../../../cms-plugin/server/src/messages/rules/fixtures.ts';
 import {
   API_TOKEN,
   bookingIn,
@@ -11,8 +11,8 @@ import {
   statusChange,
   template,
   WEBHOOK_SECRET,
-} from '../test/flows/environment.ts';
-import { activateWebhookWorkflow } from '../test/support/webhook-receiver.ts';
+} from '../flows/environment.ts';
+import { activateWebhookWorkflow } from '../support/webhook-receiver.ts';
 import type { FromProviders, ToProviders } from './providers.process.ts';
 
 /**

@@ -1,7 +1,7 @@
 import type { MessageContext } from 'strapi-plugin-enroute/contracts';
-import { settings } from '../test/fixtures/messaging.ts';
-import { API_TOKEN, removeUserFolder, startProviders } from '../test/flows/environment.ts';
-import { startEnrouteStandin } from '../test/support/enroute-standin.ts';
+import { settings } from '../../../cms-plugin/server/src/messages/rules/fixtures.ts';
+import { API_TOKEN, removeUserFolder, startProviders } from '../flows/environment.ts';
+import { startEnrouteStandin } from '../support/enroute-standin.ts';
 
 /**
  * The benchmark's far side, in a process of its own as it is in production: the SMTP server

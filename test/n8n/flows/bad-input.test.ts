@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contact } from '../fixtures/messaging.ts';
+import { contact } from '../../../cms-plugin/server/src/messages/rules/fixtures.ts';
 import {
   bookingIn,
   removeUserFolder,

@@ -2,7 +2,7 @@ import { batchBody, signPayload, type BookingEvent } from 'strapi-plugin-enroute
 import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activateWebhookWorkflow } from '../support/webhook-receiver.ts';
-import { contact } from '../fixtures/messaging.ts';
+import { contact } from '../../../cms-plugin/server/src/messages/rules/fixtures.ts';
 import {
   bookingIn,
   removeUserFolder,

@@ -1,9 +1,9 @@
 import { signPayload, type BookingEvent } from 'strapi-plugin-enroute/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NODE } from '../../scripts/workflow-templates.ts';
+import { NODE } from '../workflows/templates.ts';
 import { outputOf } from '../support/engine.ts';
 import { activateWebhookWorkflow } from '../support/webhook-receiver.ts';
-import { contact } from '../fixtures/messaging.ts';
+import { contact } from '../../../cms-plugin/server/src/messages/rules/fixtures.ts';
 import {
   bookingIn,
   removeUserFolder,

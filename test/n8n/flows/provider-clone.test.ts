@@ -1,6 +1,6 @@
 import type { INode } from 'n8n-workflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NODE, type WorkflowTemplate } from '../../scripts/workflow-templates.ts';
+import { NODE, type WorkflowTemplate } from '../workflows/templates.ts';
 import { listen, readBody, sendJson, type LocalServer } from '../support/http-server.ts';
 import { SEVEN_ORIGIN, startSevenStandin, type SevenStandin } from '../support/seven-standin.ts';
 import {

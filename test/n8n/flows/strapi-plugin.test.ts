@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sqliteDatabase, type TestDatabase } from '../../../cms-plugin/tests/support/database.ts';
 import { inDays, putBooking } from '../../../cms-plugin/tests/support/fixtures.ts';
 import { startHost, type Host } from '../../../cms-plugin/tests/support/host.ts';
-import { checkConnection } from '../../nodes/Enroute/transport/connection-check.ts';
+import { checkConnection } from '../../../n8n-nodes/nodes/Enroute/transport/connection-check.ts';
 import type { Engine } from '../support/engine.ts';
 import { listen, readBody, sendJson, type LocalServer } from '../support/http-server.ts';
 import { activateWebhookWorkflow } from '../support/webhook-receiver.ts';

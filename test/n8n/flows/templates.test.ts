@@ -1,23 +1,17 @@
 import type { ParsedMail } from 'mailparser';
-import {
-  signPayload,
-  type BookingEvent,
-  type MessageContext,
-  type MessageType,
-} from 'strapi-plugin-enroute/contracts';
+import { signPayload, type BookingEvent, type MessageType } from 'strapi-plugin-enroute/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NODE } from '../../scripts/workflow-templates.ts';
-import { contact } from '../fixtures/messaging.ts';
+import { NODE } from '../workflows/templates.ts';
 import { outputOf } from '../support/engine.ts';
 import { activateWebhookWorkflow } from '../support/webhook-receiver.ts';
 import {
-  bookingIn,
   removeUserFolder,
   startFlowEnvironment,
   statusChange,
   template,
   WEBHOOK_SECRET,
   type FlowEnvironment,
+  type PluginBooking,
 } from './environment.ts';
 
 const PORTAL_LINK = /https:\/\/track\.example\.com\/t\/[A-Za-z0-9_-]{22,}/;
@@ -32,47 +26,27 @@ function icsOf(mail: ParsedMail) {
   return attachment && { ...attachment, text: attachment.content.toString('utf8') };
 }
 
-function onStatus(
-  context: MessageContext,
-  status: MessageContext['booking']['status'],
-): MessageContext {
-  return { ...context, booking: { ...context.booking, status } };
-}
-
 let env: FlowEnvironment;
-const reminded = { start: '', sentAt: new Date().toISOString() };
+const bookings: Record<
+  'remind' | 'optout' | 'later' | 'travel' | 'done' | 'cancel' | 'moved',
+  PluginBooking
+> = {} as never;
 
 beforeAll(async () => {
-  const tomorrow = bookingIn('b-remind', 26);
-  const smsOptOut = bookingIn('b-optout', 50, {
-    reportedBy: contact({
-      documentId: 'c-2',
-      name: 'Lee Quiet',
-      email: 'lee@example.com',
-      smsOptOut: true,
-    }),
+  env = await startFlowEnvironment();
+  const { plugin } = env;
+  bookings.remind = await plugin.booking('remind', 26);
+  bookings.optout = await plugin.booking('optout', 50, {
+    contact: { name: 'Lee Quiet', email: 'lee@example.com', smsOptOut: true },
   });
-  const nextMonth = bookingIn('b-later', 24 * 30);
-  // Not due for a reminder: already on the way, done, reminded for their start, or beyond the window.
-  const traveling = onStatus(bookingIn('b-travel', 1), 'traveling');
-  const completed = onStatus(bookingIn('b-done', -2), 'in-progress');
-  const canceled = bookingIn('b-cancel', 30);
-  canceled.remindersSent.push({ ...reminded, start: canceled.booking.start });
-  const moved = bookingIn('b-moved', 24 * 9);
-  moved.remindersSent.push({
-    ...reminded,
-    start: new Date(Date.parse(moved.booking.start) - 2 * 3_600_000).toISOString(),
-  });
-  env = await startFlowEnvironment([
-    tomorrow,
-    smsOptOut,
-    nextMonth,
-    traveling,
-    completed,
-    canceled,
-    moved,
-  ]);
-});
+  // Not due for a reminder: beyond the window, already on the way, or started.
+  bookings.later = await plugin.booking('later', 24 * 30);
+  bookings.travel = await plugin.booking('travel', 1, { status: 'traveling' });
+  bookings.done = await plugin.booking('done', -2, { status: 'in-progress' });
+  // Reminded by the first run, then canceled or moved.
+  bookings.cancel = await plugin.booking('cancel', 30);
+  bookings.moved = await plugin.booking('moved', 72);
+}, 180_000);
 
 afterAll(async () => {
   await env?.close();
@@ -83,11 +57,9 @@ afterAll(async () => {
  * What one booking's message came to: the email that reached the SMTP server (matched to the
  * log by its Message-ID), the SMS that reached Twilio, and the log entries.
  */
-function delivered(bookingId: string, type: MessageType) {
-  const log = env.enroute
-    .notifications()
-    .filter((n) => n.bookingId === bookingId && n.type === type);
-  const email = log.find((n) => n.channel === 'email');
+async function delivered(booking: PluginBooking, type: MessageType) {
+  const log = (await env.plugin.notifications(booking)).filter((n) => n.type === type);
+  const email = log.find((n) => n.channel === 'email' && n.state !== 'skipped');
   const sms = log.find((n) => n.channel === 'sms');
   const mails = env.smtp.received.filter((m) => m.messageId === email?.providerMessageId);
   const twilio = env.twilio.messages.filter((m) => sms?.providerMessageId === m.sid);
@@ -95,7 +67,7 @@ function delivered(bookingId: string, type: MessageType) {
 }
 
 /** What a customer reads in the email: subject, sender, both parts, the link and the invitation. */
-function expectEmail(
+async function expectEmail(
   mail: ParsedMail | undefined,
   expected: {
     subject: RegExp | string;
@@ -117,7 +89,7 @@ function expectEmail(
     expect(url).toBeDefined();
     expect(mail!.html).toContain(`href="${url}"`);
     expect(mail!.text).toContain(url);
-    expect(env.enroute.accessCodes.map((code) => code.url)).toContain(url);
+    expect(await env.plugin.opens(url!)).toBe(true);
   } else {
     expect(linkIn(mail!.html)).toBeUndefined();
     expect(linkIn(mail!.text)).toBeUndefined();
@@ -126,7 +98,7 @@ function expectEmail(
   if (!ics) return expect(invitation).toBeUndefined();
   expect(invitation?.contentType).toBe('text/calendar');
   expect(invitation?.text).toContain(`METHOD:${ics}`);
-  expect(invitation?.text).toMatch(/^UID:b-[a-z]+@enroute\r?$/m);
+  expect(invitation?.text).toMatch(/^UID:[a-z0-9]+@enroute\r?$/m);
   expect(invitation?.text).toMatch(/^DTSTART;TZID=Europe\/London:\d{8}T\d{6}\r?$/m);
   expect(invitation?.text).toContain(`mailto:${REPORTER}`);
 }
@@ -139,11 +111,11 @@ describe('reminder template', () => {
     expect(run.status).toBe('success');
     // The emails and the SMS were each handed on as one batch, to executions of the flow itself.
     expect(run.subRuns.map((subRun) => subRun.status)).toEqual(['success', 'success']);
-    await env.smtp.waitFor(2);
+    await env.smtp.waitFor(4);
 
-    const remind = delivered('b-remind', 'reminder');
+    const remind = await delivered(bookings.remind, 'reminder');
     expect(remind.mails).toHaveLength(1);
-    expectEmail(remind.mails[0], {
+    await expectEmail(remind.mails[0], {
       subject: /^Reminder: your appointment on \w+day, .*\d/,
       heading: 'Your appointment is coming up',
       link: true,
@@ -159,22 +131,27 @@ describe('reminder template', () => {
       'email:sent',
       'sms:sent',
     ]);
-    // The log keeps what the customer got.
-    expect(remind.email?.result?.content).toEqual({
+    // The log keeps what the customer got, with the link made unusable.
+    expect(remind.email?.content).toEqual({
       subject: remind.mails[0]?.subject,
       html: expect.stringContaining('Your appointment is coming up'),
       text: expect.stringContaining('Hello Ana Reporter,'),
     });
-    expect(remind.sms?.result?.content).toEqual({ body: remind.texts[0]?.body });
+    const token = linkIn(remind.texts[0]?.body)?.split('/t/')[1] ?? 'missing';
+    expect(remind.sms?.content?.body).toBe(remind.texts[0]?.body?.replace(token, '[access-code]'));
+    expect(JSON.stringify(remind.email?.content)).not.toContain(token);
 
-    const optOut = delivered('b-optout', 'reminder');
+    const optOut = await delivered(bookings.optout, 'reminder');
     expect(optOut.mails.map((mail) => mail.to && !Array.isArray(mail.to) && mail.to.text)).toEqual([
       'lee@example.com',
     ]);
     expect(optOut.sms).toMatchObject({ state: 'skipped', reason: 'opted-out' });
-    expect(env.twilio.messages).toHaveLength(1);
-    expect(env.smtp.received).toHaveLength(2);
-    expect(env.enroute.notifications().some((n) => n.bookingId === 'b-later')).toBe(false);
+    // Remind, cancel and moved by SMS; the opted-out reporter by email only.
+    expect(env.twilio.messages).toHaveLength(3);
+    expect(env.smtp.received).toHaveLength(4);
+    for (const quiet of [bookings.later, bookings.travel, bookings.done]) {
+      expect(await env.plugin.notifications(quiet)).toEqual([]);
+    }
   });
 
   it('sends nothing on a second run the same day', async () => {
@@ -184,15 +161,14 @@ describe('reminder template', () => {
     expect(outputOf(run, NODE.prepare, 0)).toHaveLength(0);
     expect(outputOf(run, NODE.prepare, 1)).toHaveLength(0);
     expect(env.smtp.received.length).toBe(emails);
-    expect(env.twilio.messages).toHaveLength(1);
+    expect(env.twilio.messages).toHaveLength(3);
   });
 });
 
 describe('event templates', () => {
   it('traveling: a signed event in, one email and one SMS with the portal link out, both logged sent', async () => {
-    const traveling = env.enroute.booking('b-travel')!;
     const flow = activateWebhookWorkflow(env.engine, template('traveling.json'));
-    const event = statusChange('b-travel', 'scheduled', 'traveling', traveling.booking.start);
+    const event = statusChange(bookings.travel, 'scheduled', 'traveling');
     const body = JSON.stringify(event);
 
     const answer = await flow.receive(
@@ -206,8 +182,8 @@ describe('event templates', () => {
     const started = (node: string) => run?.data.resultData.runData[node]?.[0]?.startTime ?? NaN;
     expect(started(NODE.sms)).toBeLessThan(started(NODE.email));
 
-    const { mails, texts, log } = delivered('b-travel', 'traveling');
-    expectEmail(mails[0], {
+    const { mails, texts, log } = await delivered(bookings.travel, 'traveling');
+    await expectEmail(mails[0], {
       subject: 'Sam Fixer is on the way',
       heading: 'Your technician is on the way',
       link: true,
@@ -220,8 +196,7 @@ describe('event templates', () => {
   });
 
   it('each status flow starts only for its own status; the others acknowledge the event and run nothing', async () => {
-    const booking = env.enroute.booking('b-travel')!;
-    const event = statusChange('b-travel', 'traveling', 'completed', booking.booking.start);
+    const event = statusChange(bookings.travel, 'traveling', 'completed');
     const body = JSON.stringify(event);
     const headers = {
       'x-enroute-signature': signPayload(WEBHOOK_SECRET, body, Math.floor(Date.now() / 1000)),
@@ -244,11 +219,8 @@ describe('event templates', () => {
   });
 
   it('traveling: an unsigned or replayed delivery starts nothing', async () => {
-    const traveling = env.enroute.booking('b-travel')!;
     const flow = activateWebhookWorkflow(env.engine, template('traveling.json'));
-    const body = JSON.stringify(
-      statusChange('b-travel', 'scheduled', 'traveling', traveling.booking.start),
-    );
+    const body = JSON.stringify(statusChange(bookings.travel, 'scheduled', 'traveling'));
     const unsigned = await flow.receive({}, body);
     expect(unsigned).toMatchObject({ status: 401, run: null });
     const forged = await flow.receive(
@@ -269,21 +241,17 @@ describe('event templates', () => {
   });
 
   it('completed: sends the completion message, with the CMS’s current words', async () => {
-    const done = env.enroute.booking('b-done')!;
-    env.enroute.setBooking({
-      ...done,
-      booking: { ...done.booking, status: 'completed', completedAt: new Date().toISOString() },
-    });
-    env.enroute.editSnippets('en', { 'completed.subject': 'Job done at {{ account.address }}' });
+    await env.plugin.change(bookings.done, { status: 'completed' });
+    await env.plugin.editSnippets('en', { 'completed.subject': 'Job done at {{ account.address }}' });
     const run = await env.engine.run(
       template('completed.json'),
-      [{ json: statusChange('b-done', 'in-progress', 'completed', done.booking.start) }],
+      [{ json: statusChange(bookings.done, 'in-progress', 'completed') }],
       'webhook',
     );
     expect(run.status).toBe('success');
 
-    const { mails, texts, log } = delivered('b-done', 'completed');
-    expectEmail(mails[0], {
+    const { mails, texts, log } = await delivered(bookings.done, 'completed');
+    await expectEmail(mails[0], {
       subject: 'Job done at 1 Quay Street, Bristol',
       heading: 'All done',
       link: true,
@@ -294,17 +262,16 @@ describe('event templates', () => {
   });
 
   it('canceled: after a reminder, the email carries a calendar cancellation and no link', async () => {
-    const booking = env.enroute.booking('b-cancel')!;
-    env.enroute.setBooking({ ...booking, booking: { ...booking.booking, status: 'canceled' } });
+    await env.plugin.change(bookings.cancel, { status: 'canceled' });
     const run = await env.engine.run(
       template('canceled.json'),
-      [{ json: statusChange('b-cancel', 'scheduled', 'canceled', booking.booking.start) }],
+      [{ json: statusChange(bookings.cancel, 'scheduled', 'canceled') }],
       'webhook',
     );
     expect(run.status).toBe('success');
 
-    const { mails, texts, log } = delivered('b-cancel', 'canceled');
-    expectEmail(mails[0], {
+    const { mails, texts, log } = await delivered(bookings.cancel, 'canceled');
+    await expectEmail(mails[0], {
       subject: /^Your appointment on .+ is canceled$/,
       heading: 'Your appointment is canceled',
       link: false,
@@ -315,28 +282,30 @@ describe('event templates', () => {
   });
 
   it('rescheduled: a move beyond the threshold after a reminder sends the new time with an updated invitation', async () => {
-    const booking = env.enroute.booking('b-moved')!;
-    const previousStart = booking.remindersSent[0]!.start;
+    const moved = bookings.moved;
+    const start = new Date(Date.parse(moved.start) + 2 * 3_600_000).toISOString();
+    const end = new Date(Date.parse(moved.end) + 2 * 3_600_000).toISOString();
+    await env.plugin.change(moved, { start, end });
     const snapshot = {
-      documentId: 'b-moved',
-      externalId: null,
+      documentId: moved.documentId,
+      externalId: 'booking-moved',
       status: 'scheduled' as const,
-      end: booking.booking.end,
-      resourceId: 'tech-1',
+      end,
+      resourceId: null,
       completedAt: null,
     };
     const event: BookingEvent = {
       id: crypto.randomUUID(),
       type: 'booking.rescheduled',
       occurredAt: new Date().toISOString(),
-      booking: { ...snapshot, start: booking.booking.start },
-      previous: { ...snapshot, start: previousStart },
+      booking: { ...snapshot, start },
+      previous: { ...snapshot, start: moved.start },
     };
     const run = await env.engine.run(template('rescheduled.json'), [{ json: event }], 'webhook');
     expect(run.status).toBe('success');
 
-    const { mails, texts, log } = delivered('b-moved', 'rescheduled');
-    expectEmail(mails[0], {
+    const { mails, texts, log } = await delivered(bookings.moved, 'rescheduled');
+    await expectEmail(mails[0], {
       subject: /^Your appointment has moved to /,
       heading: 'Your appointment has a new time',
       link: true,
@@ -345,8 +314,8 @@ describe('event templates', () => {
     expect(mails[0]?.text).toContain('Your appointment has moved from ');
     expect(texts[0]?.body).toMatch(/your appointment moved to /);
     expect(log.map((n) => n.idempotencyKey).sort()).toEqual([
-      `b-moved:rescheduled:email:${booking.booking.start}`,
-      `b-moved:rescheduled:sms:${booking.booking.start}`,
+      `${moved.documentId}:rescheduled:email:${start}`,
+      `${moved.documentId}:rescheduled:sms:${start}`,
     ]);
   });
 });

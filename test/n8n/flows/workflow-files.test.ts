@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { templateFiles } from '../../scripts/workflow-templates.ts';
+import { templateFiles } from '../workflows/templates.ts';
 
 describe('workflows/', () => {
   it.each(Object.entries(templateFiles))(
     '%s is what the template builder gives (npm run workflows)',
     (file, build) => {
       const onDisk: unknown = JSON.parse(
-        readFileSync(new URL(`../../workflows/${file}`, import.meta.url), 'utf8'),
+        readFileSync(new URL(`../../../n8n-nodes/workflows/${file}`, import.meta.url), 'utf8'),
       );
       expect(onDisk).toEqual(build());
     },

@@ -4,8 +4,8 @@ import {
   type BookingEvent,
 } from 'strapi-plugin-enroute/contracts';
 import { describe, expect, it } from 'vitest';
-import { statusEvent } from '../../test/fixtures/messaging.ts';
-import { judgeDelivery, rememberEventIds, SEEN_EVENT_IDS_LIMIT } from './accept-delivery.ts';
+import { statusEvent } from '../../../cms-plugin/server/src/messages/rules/fixtures.ts';
+import { judgeDelivery, rememberEventIds, SEEN_EVENT_IDS_LIMIT } from '../../../n8n-nodes/nodes/EnrouteTrigger/accept-delivery.ts';
 
 const SECRET = 'whsec_test_0123456789abcdef';
 const NOW = 1_795_000_000;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { settings } from '../../../test/fixtures/messaging.ts';
+import { settings } from '../../../cms-plugin/server/src/messages/rules/fixtures.ts';
 import { listen, sendJson, type LocalServer } from '../../../test/support/http-server.ts';
-import { checkConnection } from './connection-check.ts';
+import { checkConnection } from '../../../n8n-nodes/nodes/Enroute/transport/connection-check.ts';
 
 const TOKEN = 'good-token';
 let strapiWithPlugin: LocalServer;

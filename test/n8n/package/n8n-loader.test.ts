@@ -11,7 +11,7 @@ import {
   type IVersionedNodeType,
 } from 'n8n-workflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { templateFiles } from '../../scripts/workflow-templates.ts';
+import { templateFiles } from '../workflows/templates.ts';
 import {
   bookingIn,
   removeUserFolder,
@@ -25,7 +25,7 @@ import {
  * loader n8n uses for installed packages) reads the `n8n` section of package.json and requires
  * each file from dist/, with nothing but n8n-workflow provided.
  */
-const packageDir = fileURLToPath(new URL('../../', import.meta.url));
+const packageDir = fileURLToPath(new URL('../../../n8n-nodes/', import.meta.url));
 const require = createRequire(import.meta.url);
 type Loader = {
   packageName: string;
@@ -36,7 +36,7 @@ type Loader = {
 let loader: Loader;
 
 beforeAll(async () => {
-  execFileSync(process.execPath, ['scripts/build.ts'], { cwd: packageDir, stdio: 'pipe' });
+  execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: packageDir, stdio: 'pipe' });
   const { PackageDirectoryLoader } = await import('n8n-core');
   loader = new PackageDirectoryLoader(packageDir) as unknown as Loader;
   await loader.loadAll();
@@ -107,7 +107,7 @@ describe('the built package, loaded by n8n', () => {
     'workflows/%s opens with the nodes such a server has, every parameter known',
     (file) => {
       const json = JSON.parse(
-        readFileSync(new URL(`../../workflows/${file}`, import.meta.url), 'utf8'),
+        readFileSync(new URL(`../../../n8n-nodes/workflows/${file}`, import.meta.url), 'utf8'),
       ) as { nodes: Workflow['nodes'][string][]; connections: Workflow['connectionsBySourceNode'] };
       const nodeTypes = installedNodeTypes();
       const workflow = new Workflow({

@@ -25,10 +25,10 @@ import {
   type ExecuteWorkflowOptions,
   type IExecuteWorkflowInfo,
 } from 'n8n-workflow';
-import { EnrouteApi } from '../../credentials/EnrouteApi.credentials.ts';
-import { EnrouteWebhookApi } from '../../credentials/EnrouteWebhookApi.credentials.ts';
-import { Enroute } from '../../nodes/Enroute/Enroute.node.ts';
-import { EnrouteTrigger } from '../../nodes/EnrouteTrigger/EnrouteTrigger.node.ts';
+import { EnrouteApi } from '../../../n8n-nodes/credentials/EnrouteApi.credentials.ts';
+import { EnrouteWebhookApi } from '../../../n8n-nodes/credentials/EnrouteWebhookApi.credentials.ts';
+import { Enroute } from '../../../n8n-nodes/nodes/Enroute/Enroute.node.ts';
+import { EnrouteTrigger } from '../../../n8n-nodes/nodes/EnrouteTrigger/EnrouteTrigger.node.ts';
 
 // n8n keeps its instance settings (encryption key, …) in a user folder: a scratch one here.
 const userFolder = mkdtempSync(path.join(tmpdir(), 'enroute-n8n-'));
@@ -72,6 +72,7 @@ const nodeClasses: Record<string, NodeTypeClass> = {
     'ExecuteWorkflowTrigger',
   ),
   'n8n-nodes-base.if': fromNodesBase('nodes/If/If.node.js', 'If'),
+  'n8n-nodes-base.set': fromNodesBase('nodes/Set/Set.node.js', 'Set'),
   'n8n-nodes-enroute.enroute': Enroute,
   'n8n-nodes-enroute.enrouteTrigger': EnrouteTrigger,
 };

@@ -11,7 +11,7 @@ import {
   Notification,
   SnippetSet,
 } from 'strapi-plugin-enroute/contracts';
-import type { Schema } from '../../nodes/Enroute/transport/client.ts';
+import type { Schema } from '../../../n8n-nodes/nodes/Enroute/transport/client.ts';
 import { listen, readBody, sendJson } from './http-server.ts';
 
 export type LoggedNotification = Notification & {

@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
  * - n8n-workflow ships an ESM and a CommonJS build: everything gets the CommonJS one that
  *   n8n-core uses, so that there is one copy of its classes (errors, node types).
  */
-const hostRequire = createRequire(new URL('../../package.json', import.meta.url));
+const hostRequire = createRequire(import.meta.url);
 const provided = /^(n8n-core|n8n-workflow)(\/|$)/;
 
 let resolvingFromHost = false;

@@ -1,9 +1,10 @@
 import type { IConnections, INode, IWorkflowSettings } from 'n8n-workflow';
 
 /**
- * The five message flows, built from one shape: trigger → Enroute prepare → one message at a
- * time (Loop Over Items) → n8n's own Send Email and Twilio nodes (retried, failures on their
- * error output) → Enroute record delivery → next message.
+ * The five message flows, built from one shape: trigger → Enroute prepare (one request to the
+ * plugin for the whole run) → one message at a time (Loop Over Items) → n8n's own Send Email and
+ * Twilio nodes (retried, failures on their error output) → the answer with its notification id →
+ * next message; when the loop is done, Enroute record delivery writes every result in one request.
  *
  * The reminder flow prepares a whole day's reminders at once, so it hands its messages on in
  * batches to executions of its own (Execute Workflow, this workflow, not waiting): the batches
@@ -18,7 +19,8 @@ import type { IConnections, INode, IWorkflowSettings } from 'n8n-workflow';
  * its input items (which would send the messages that went out a second time), and provider
  * nodes that answer without paired items (Twilio's) would leave Record Delivery unable to tell
  * which prepared message an answer belongs to.
- * `npm run workflows -w n8n-nodes-enroute` writes them to workflows/; a test keeps them in step.
+ * `npm run workflows -w @enroute/n8n-flows` writes them to n8n-nodes/workflows/; a test keeps
+ * them in step.
  */
 
 export type EventMessage = 'traveling' | 'completed' | 'rescheduled' | 'canceled';
@@ -58,12 +60,15 @@ export const NODE = {
   sms: 'Send SMS',
   recordEmail: 'Record Email Delivery',
   recordSms: 'Record SMS Delivery',
+  emailResult: 'Email Result',
+  smsResult: 'SMS Result',
 } as const;
 
 /** Messages per reminder batch: each batch is an execution of its own, run side by side. */
 export const REMINDER_BATCH_SIZE = 50;
 
-function recordNode(name: string, id: string, position: [number, number], message: string): INode {
+/** Every delivery result of a branch in one request: the loop's "done" output holds them all. */
+function recordNode(name: string, id: string, position: [number, number]): INode {
   return {
     id,
     name,
@@ -72,13 +77,41 @@ function recordNode(name: string, id: string, position: [number, number], messag
     position,
     parameters: {
       operation: 'recordDelivery',
-      notificationId: `={{ $('${message}').item.json.notificationId }}`,
+      notificationId: '={{ $json.notificationId }}',
       outcome: 'auto',
       providerMessageId:
         '={{ $json.sid ?? $json.messageId ?? $json.id ?? $json.messages?.[0]?.id ?? "" }}',
-      preparedMessage: `={{ $('${message}').item.json }}`,
     },
     credentials: API_CREDENTIAL,
+  };
+}
+
+/**
+ * The provider's answer (or error) with the notification it belongs to, back into the loop: the
+ * provider node answers for the one message it was given, whatever it says of paired items.
+ */
+function resultNode(name: string, id: string, position: [number, number], loop: string): INode {
+  return {
+    id,
+    name,
+    type: 'n8n-nodes-base.set',
+    typeVersion: 3.4,
+    position,
+    parameters: {
+      mode: 'manual',
+      assignments: {
+        assignments: [
+          {
+            id: `${id}-notification`,
+            name: 'notificationId',
+            value: `={{ $('${loop}').item.json.notificationId }}`,
+            type: 'string',
+          },
+        ],
+      },
+      includeOtherFields: true,
+      options: {},
+    },
   };
 }
 
@@ -134,8 +167,10 @@ export function deliveryNodes(idPrefix: string, dy = 0): INode[] {
       credentials: { twilioApi: { id: 'enroute-twilio', name: 'Twilio' } },
       ...PROVIDER_RETRY,
     },
-    recordNode(NODE.recordEmail, `${idPrefix}-record-email`, [1080, 420 + dy], NODE.eachEmail),
-    recordNode(NODE.recordSms, `${idPrefix}-record-sms`, [1080, 200 + dy], NODE.eachSms),
+    resultNode(NODE.emailResult, `${idPrefix}-email-result`, [1080, 420 + dy], NODE.eachEmail),
+    resultNode(NODE.smsResult, `${idPrefix}-sms-result`, [1080, 200 + dy], NODE.eachSms),
+    recordNode(NODE.recordEmail, `${idPrefix}-record-email`, [840, 640 + dy]),
+    recordNode(NODE.recordSms, `${idPrefix}-record-sms`, [840, -20 + dy]),
   ];
 }
 
@@ -147,14 +182,14 @@ function main(node: string, index = 0) {
 export function deliveryConnections(source: string): IConnections {
   return {
     [source]: { main: [[main(NODE.eachEmail)], [main(NODE.eachSms)]] },
-    // A loop's output 0 is "done" (nothing left to do), output 1 the next message.
-    [NODE.eachEmail]: { main: [[], [main(NODE.email)]] },
-    [NODE.eachSms]: { main: [[], [main(NODE.sms)]] },
+    // A loop's output 0 is "done" (every result, recorded at once), output 1 the next message.
+    [NODE.eachEmail]: { main: [[main(NODE.recordEmail)], [main(NODE.email)]] },
+    [NODE.eachSms]: { main: [[main(NODE.recordSms)], [main(NODE.sms)]] },
     // A provider's output 0 is success, output 1 the error output: both are recorded.
-    [NODE.email]: { main: [[main(NODE.recordEmail)], [main(NODE.recordEmail)]] },
-    [NODE.sms]: { main: [[main(NODE.recordSms)], [main(NODE.recordSms)]] },
-    [NODE.recordEmail]: { main: [[main(NODE.eachEmail)]] },
-    [NODE.recordSms]: { main: [[main(NODE.eachSms)]] },
+    [NODE.email]: { main: [[main(NODE.emailResult)], [main(NODE.emailResult)]] },
+    [NODE.sms]: { main: [[main(NODE.smsResult)], [main(NODE.smsResult)]] },
+    [NODE.emailResult]: { main: [[main(NODE.eachEmail)]] },
+    [NODE.smsResult]: { main: [[main(NODE.eachSms)]] },
   };
 }
 

@@ -1,9 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import {
-  SIGNATURE_HEADER,
-  batchBody,
-  signPayload,
-} from '../../../shared/contracts/booking-event.ts';
+import { batchBody } from '../../../shared/contracts/booking-event.ts';
+import { SIGNATURE_HEADER, signPayload } from '../../../shared/contracts/signature.ts';
 import { retryDelay, type BackoffOptions } from './backoff.ts';
 import type { EndpointQueue, PendingEvent } from './outbox.ts';
 

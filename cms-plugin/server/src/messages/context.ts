@@ -51,8 +51,8 @@ export const createMessageContextService = ({ strapi }: { strapi: Core.Strapi })
         state: { $in: ['pending', 'sent'] },
         booking: { id: { $in: bookingIds } },
       },
-      select: ['type', 'state', 'bookingStart', 'updatedAt'],
-      populate: { booking: { select: ['id'] } },
+      select: ['id', 'type', 'channel', 'state', 'bookingStart', 'updatedAt'],
+      populate: { booking: { select: ['id', 'documentId'] } },
       orderBy: { updatedAt: 'asc' },
     });
     for (const row of rows) {
@@ -61,6 +61,7 @@ export const createMessageContextService = ({ strapi }: { strapi: Core.Strapi })
       const list = found.get(booking.id) ?? [];
       list.push({
         type: row.type as History[number]['type'],
+        channel: row.channel as History[number]['channel'],
         state: row.state as History[number]['state'],
         start: instant(row.bookingStart),
         at: instant(row.updatedAt),

@@ -7,7 +7,7 @@ import {
   type SettingsView,
   type WebhookEndpoint,
 } from '../../../shared/contracts/settings.ts';
-import { bookingEventTypes } from '../../../shared/contracts/booking-event.ts';
+import { bookingEventTypes } from '../../../shared/contracts/vocabulary.ts';
 import type { MessagingSettings } from '../../../shared/contracts/messaging.ts';
 import { RequestError, fromZod, type FieldError } from '../validation/errors.ts';
 import { E164Phone } from '../validation/phone.ts';

@@ -1,27 +1,25 @@
-import {
-  ClaimResponse,
-  DueReminders,
-  IssuedAccessCode,
-  MessageContext,
-  MessagingSettings,
-  Notification,
-  SnippetSet,
-  type ClaimRequest,
-  type DeliveryResult,
+import type {
+  EventMessageType,
+  PreparedBatch,
+  PrepareRemindersRequest,
+  RecordResult,
+  RecordResultsResponse,
 } from 'strapi-plugin-enroute/contracts';
 
 export type EnrouteRequest = {
   method: 'GET' | 'POST';
-  /** Below /api/enroute, e.g. /messaging/settings */
+  /** Below /api/enroute, e.g. /messaging/prepare/events */
   path: string;
-  qs?: Record<string, string | number>;
   body?: unknown;
 };
+
 export type EnrouteResponse = { statusCode: number; body: unknown };
+
 export type SendEnrouteRequest = (request: EnrouteRequest) => Promise<EnrouteResponse>;
 
 export class EnrouteApiError extends Error {
   readonly statusCode: number | null;
+
   constructor(message: string, statusCode: number | null) {
     super(message);
     this.name = 'EnrouteApiError';
@@ -40,35 +38,31 @@ function errorMessage(body: unknown): string {
     : (JSON.stringify(body)?.slice(0, 300) ?? '');
 }
 
-/** Any contract schema; kept structural so that the check does not depend on one zod copy. */
-export type Schema<T> = {
-  safeParse(
-    value: unknown,
-  ):
-    | { success: true; data: T }
-    | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
-};
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 
-function parse<T>(schema: Schema<T>, response: EnrouteResponse, what: string): T {
-  const parsed = schema.safeParse(response.body);
-  if (!parsed.success) {
-    const problems = parsed.error.issues
-      .slice(0, 3)
-      .map((issue) => `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`)
-      .join('; ');
+/**
+ * The plugin validates what it is sent and answers in its contract's shape; the node checks only
+ * that the answer is the plugin's at all (a proxy's error page is not a batch).
+ */
+function expectFields<T>(response: EnrouteResponse, fields: string[], what: string): T {
+  const { body } = response;
+  const missing = isObject(body) ? fields.filter((field) => !Array.isArray(body[field])) : fields;
+  if (missing.length > 0) {
     throw new EnrouteApiError(
-      `The Enroute plugin answered ${what} in an unexpected shape (${problems})`,
+      `The Enroute plugin answered ${what} in an unexpected shape (no ${missing.join(', ')})`,
       response.statusCode,
     );
   }
-  return parsed.data;
+  return body as T;
 }
 
-/** The messaging routes of the Enroute plugin, each answer checked against the contract. */
+/** The plugin's two message routes: prepare a batch, record a batch of results. */
 export function createEnrouteClient(send: SendEnrouteRequest) {
-  async function call(request: EnrouteRequest, accept: number[] = [200]): Promise<EnrouteResponse> {
+  async function call(request: EnrouteRequest): Promise<EnrouteResponse> {
     const response = await send(request);
-    if (!accept.includes(response.statusCode)) {
+    if (response.statusCode !== 200) {
       throw new EnrouteApiError(
         `Enroute ${request.method} ${request.path} failed with HTTP ${response.statusCode}: ${errorMessage(response.body)}`,
         response.statusCode,
@@ -77,59 +71,30 @@ export function createEnrouteClient(send: SendEnrouteRequest) {
     return response;
   }
 
+  const batchFields = ['email', 'sms', 'skipped', 'failed', 'missing'];
+
   return {
-    async settings(): Promise<MessagingSettings> {
-      return parse(
-        MessagingSettings,
-        await call({ method: 'GET', path: '/messaging/settings' }),
-        'settings',
-      );
-    },
-    async snippets(locale: string): Promise<SnippetSet> {
-      const response = await call({ method: 'GET', path: '/messaging/snippets', qs: { locale } });
-      return parse(SnippetSet, response, 'snippets');
-    },
-    async messageContext(bookingId: string): Promise<MessageContext> {
-      const response = await call({
-        method: 'GET',
-        path: `/messaging/bookings/${encodeURIComponent(bookingId)}`,
-      });
-      return parse(MessageContext, response, 'a booking');
-    },
-    async dueReminders(page: number, pageSize: number): Promise<DueReminders> {
-      const response = await call({
-        method: 'GET',
-        path: '/messaging/due-reminders',
-        qs: { page, pageSize },
-      });
-      return parse(DueReminders, response, 'due reminders');
-    },
-    /** Claims an idempotency key; `claimed: false` when it was claimed before (HTTP 409). */
-    async claim(request: ClaimRequest): Promise<ClaimResponse> {
-      const response = await call(
-        { method: 'POST', path: '/messaging/notifications', body: request },
-        [200, 201, 409],
-      );
-      const answer = parse(ClaimResponse, response, 'a claim');
-      return { ...answer, claimed: response.statusCode !== 409 && answer.claimed };
-    },
-    async recordResult(notificationId: string, result: DeliveryResult): Promise<Notification> {
+    async prepareEvents(type: EventMessageType, events: unknown[]): Promise<PreparedBatch> {
       const response = await call({
         method: 'POST',
-        path: `/messaging/notifications/${encodeURIComponent(notificationId)}/result`,
-        body: result,
+        path: '/messaging/prepare/events',
+        body: { type, events },
       });
-      return parse(Notification, response, 'a delivery result');
+      return expectFields<PreparedBatch>(response, batchFields, 'a prepared batch');
     },
-    async issueAccessCode(bookingId: string): Promise<IssuedAccessCode> {
-      const response = await call(
-        {
-          method: 'POST',
-          path: `/messaging/bookings/${encodeURIComponent(bookingId)}/access-codes`,
-        },
-        [200, 201],
-      );
-      return parse(IssuedAccessCode, response, 'an access code');
+
+    async prepareReminders(request: PrepareRemindersRequest): Promise<PreparedBatch> {
+      const response = await call({
+        method: 'POST',
+        path: '/messaging/prepare/reminders',
+        body: request,
+      });
+      return expectFields<PreparedBatch>(response, batchFields, 'a page of reminders');
+    },
+
+    async recordResults(results: RecordResult[]): Promise<RecordResultsResponse> {
+      const response = await call({ method: 'POST', path: '/messaging/results', body: { results } });
+      return expectFields<RecordResultsResponse>(response, ['data', 'errors'], 'the results');
     },
   };
 }

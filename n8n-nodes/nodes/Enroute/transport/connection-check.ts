@@ -1,10 +1,16 @@
-import { MessagingSettings } from 'strapi-plugin-enroute/contracts';
 import { baseUrlOf } from './n8n-requester.ts';
 
 export type ConnectionProblem =
   'unreachable' | 'bad-token' | 'plugin-missing' | 'unexpected-answer';
 export type ConnectionCheck =
   { ok: true } | { ok: false; problem: ConnectionProblem; message: string };
+
+/** The plugin's messaging settings, recognised by the fields every version has. */
+function isMessagingSettings(body: unknown): boolean {
+  if (typeof body !== 'object' || body === null) return false;
+  const { messages, channel } = body as { messages?: unknown; channel?: unknown };
+  return typeof messages === 'object' && messages !== null && typeof channel === 'string';
+}
 
 /**
  * What a credential test tells the admin: the server cannot be reached, the token is refused,
@@ -41,7 +47,7 @@ export async function checkConnection(
     };
   }
   const body: unknown = await response.json().catch(() => null);
-  if (response.ok && MessagingSettings.safeParse(body).success) return { ok: true };
+  if (response.ok && isMessagingSettings(body)) return { ok: true };
   return {
     ok: false,
     problem: 'unexpected-answer',

@@ -24,7 +24,6 @@ export function n8nRequester(
     const options: IHttpRequestOptions = {
       method: request.method,
       url: `${base}${request.path}`,
-      qs: request.qs,
       body: request.body as IHttpRequestOptions['body'],
       headers: { Authorization: authorization },
       json: true,

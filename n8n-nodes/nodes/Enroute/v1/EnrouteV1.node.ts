@@ -18,8 +18,7 @@ import * as recordDelivery from './actions/recordDelivery.operation.ts';
 const operations = { prepareMessage, prepareReminders, recordDelivery };
 type Operation = keyof typeof operations;
 
-const versionDescription: Omit<INodeTypeDescription, keyof INodeTypeBaseDescription> &
-  Partial<INodeTypeDescription> = {
+const versionDescription: Omit<INodeTypeDescription, keyof INodeTypeBaseDescription> = {
   version: 1,
   defaults: { name: 'Enroute' },
   inputs: [NodeConnectionTypes.Main],
@@ -60,10 +59,20 @@ const versionDescription: Omit<INodeTypeDescription, keyof INodeTypeBaseDescript
 };
 
 export class EnrouteV1 implements INodeType {
-  description: INodeTypeDescription;
+  // The icon files sit beside this file and beside the bundle in dist/nodes/Enroute/ alike.
+  description: INodeTypeDescription = {
+    displayName: 'Enroute',
+    name: 'enroute',
+    icon: { light: 'file:enroute.svg', dark: 'file:enroute.dark.svg' },
+    group: ['transform'],
+    subtitle: '={{ $parameter["operation"] }}',
+    usableAsTool: true,
+    description: 'Prepare Enroute’s reminders and booking messages, and record their delivery',
+    ...versionDescription,
+  };
 
   constructor(baseDescription: INodeTypeBaseDescription) {
-    this.description = { ...baseDescription, ...versionDescription } as INodeTypeDescription;
+    this.description = { ...baseDescription, ...this.description };
   }
 
   methods = {

@@ -1,7 +1,8 @@
 import { Box, Flex, Grid, Loader, Typography } from '@strapi/design-system';
 import * as React from 'react';
 import type { PreviewResponse, SnippetList } from '../../../../shared/contracts/admin-pages.ts';
-import { messageTypes, type MessageType } from '../../../../shared/contracts/domain.ts';
+import { type MessageType } from '../../../../shared/contracts/domain.ts';
+import { messageTypes } from '../../../../shared/contracts/vocabulary.ts';
 import { apiErrors, useEnrouteApi } from '../../utils/api.ts';
 import { MessagePreview } from '../MessagePreview.tsx';
 import { Cell, Section } from './GeneralTab.tsx';

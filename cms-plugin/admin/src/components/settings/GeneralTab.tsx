@@ -1,5 +1,6 @@
 import { Box, Grid, Typography } from '@strapi/design-system';
-import { messageTypes, type MessageType } from '../../../../shared/contracts/domain.ts';
+import { type MessageType } from '../../../../shared/contracts/domain.ts';
+import { messageTypes } from '../../../../shared/contracts/vocabulary.ts';
 import type { ResourceOption } from '../../../../shared/contracts/admin-pages.ts';
 import { useEnrouteApi, useLoad } from '../../utils/api.ts';
 import {

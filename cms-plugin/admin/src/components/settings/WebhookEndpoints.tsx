@@ -1,10 +1,11 @@
 import { Box, Button, Checkbox, Field, Flex, Grid, Typography } from '@strapi/design-system';
 import { Plus, Trash } from '@strapi/icons';
+import type { BookingEventType } from '../../../../shared/contracts/booking-event-types.ts';
 import {
   bookingEventTypes,
-  type BookingEventType,
-} from '../../../../shared/contracts/booking-event-types.ts';
-import { bookingStatuses, bookingStatusNames } from '../../../../shared/contracts/domain.ts';
+  bookingStatuses,
+  bookingStatusNames,
+} from '../../../../shared/contracts/vocabulary.ts';
 import type { WebhookEndpointInput } from '../../../../shared/contracts/settings.ts';
 import { NumberField, TextField, ToggleField, useLabel } from './fields.tsx';
 

@@ -63,14 +63,33 @@ describe('reminders', () => {
   });
 
   it('reminds once per start: a reminder for the current start stops it, one for an old start does not', () => {
-    const reminded = context({
-      history: [{ type: 'reminder', state: 'sent', start: BOOKING_START, at: '2026-11-23T10:00:00.000Z' }],
+    const sent = (channel: 'email' | 'sms') => ({
+      type: 'reminder' as const,
+      channel,
+      state: 'sent' as const,
+      start: BOOKING_START,
+      at: '2026-11-23T10:00:00.000Z',
     });
+    const reminded = context({ history: [sent('email'), sent('sms')] });
     expect(
       decideMessages({ type: 'reminder', context: reminded, settings: settings(), now: NOW }),
     ).toEqual([]);
+    // One channel still to go (its reminder failed): the booking is decided again; the claim of
+    // the key already sent is what keeps that one from going twice.
+    const half = context({ history: [sent('email')] });
+    expect(
+      decideMessages({ type: 'reminder', context: half, settings: settings(), now: NOW }),
+    ).toHaveLength(2);
+    expect(
+      decideMessages({
+        type: 'reminder',
+        context: half,
+        settings: settings({ channel: 'email' }),
+        now: NOW,
+      }),
+    ).toEqual([]);
     const oldStart = context({
-      history: [{ type: 'reminder', state: 'sent', start: '2026-11-25T14:00:00.000Z', at: '2026-11-23T10:00:00.000Z' }],
+      history: [{ type: 'reminder', channel: 'email', state: 'sent', start: '2026-11-25T14:00:00.000Z', at: '2026-11-23T10:00:00.000Z' }],
     });
     expect(
       decideMessages({ type: 'reminder', context: oldStart, settings: settings(), now: NOW }),
@@ -394,7 +413,7 @@ describe('status messages', () => {
     ]);
     const reminded = context({
       booking: { status: 'canceled' },
-      history: [{ type: 'reminder', state: 'sent', start: BOOKING_START, at: '2026-11-24T10:00:00.000Z' }],
+      history: [{ type: 'reminder', channel: 'email', state: 'sent', start: BOOKING_START, at: '2026-11-24T10:00:00.000Z' }],
     });
     expect(decideMessages({ ...canceled, context: reminded })).toMatchObject([
       { decision: 'send', idempotencyKey: 'booking-1:canceled:email' },
@@ -407,7 +426,7 @@ describe('rescheduled', () => {
   const reminded = (start: string) =>
     context({
       booking: { start, end: '2026-11-26T18:00:00.000Z' },
-      history: [{ type: 'reminder', state: 'sent', start: BOOKING_START, at: '2026-11-24T10:00:00.000Z' }],
+      history: [{ type: 'reminder', channel: 'email', state: 'sent', start: BOOKING_START, at: '2026-11-24T10:00:00.000Z' }],
     });
 
   it('sends when the start moved by more than the threshold after a reminder, keyed by the new start', () => {
@@ -517,6 +536,7 @@ describe('rescheduled', () => {
 describe('what the customer was told', () => {
   const told = (start: string, at: string, type: 'reminder' | 'rescheduled' = 'reminder') => ({
     type,
+    channel: 'email' as const,
     state: 'sent' as const,
     start,
     at,
@@ -573,7 +593,11 @@ describe('what the customer was told', () => {
 
   it('counts a claimed reminder as given (no second claim), but not as reminded before', () => {
     const pending = context({
-      history: [{ ...told(BOOKING_START, '2026-11-24T10:00:00.000Z'), state: 'pending' }],
+      history: (['email', 'sms'] as const).map((channel) => ({
+        ...told(BOOKING_START, '2026-11-24T10:00:00.000Z'),
+        channel,
+        state: 'pending' as const,
+      })),
     });
     expect(
       decideMessages({ type: 'reminder', context: pending, settings: settings(), now: NOW }),

@@ -6,6 +6,7 @@ import type {
   SkipReason,
 } from '../../../../shared/contracts/index.ts';
 
+import { channelsFor } from './channels.ts';
 import { lastToldStart, remindedBefore, reminderLogged } from './history.ts';
 
 const DAY_MS = 86_400_000;
@@ -21,7 +22,7 @@ export function isReminderDue(
   const start = Date.parse(booking.start);
   if (start <= now.getTime()) return false;
   if (start > now.getTime() + settings.reminder.windowDays * DAY_MS) return false;
-  return !reminderLogged(context);
+  return !reminderLogged(context, channelsFor(settings.channel));
 }
 
 const statusMessages: Partial<Record<BookingEvent['booking']['status'], MessageType>> = {

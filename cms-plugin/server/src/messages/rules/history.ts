@@ -1,14 +1,20 @@
-import type { MessageContext } from '../../../../shared/contracts/index.ts';
+import type { Channel, MessageContext } from '../../../../shared/contracts/index.ts';
 
 /**
  * What a booking's log says the customer was told. Reminders and rescheduled messages carry the
  * start they were about; a message counts once it is sent (or, for "already reminded", claimed:
- * a claim is about to be sent).
+ * a claim is about to be sent). A booking is reminded for its start once every channel the
+ * settings allow has its reminder claimed or sent; a channel that failed is tried again.
  */
-export function reminderLogged(context: MessageContext): boolean {
+export function reminderLogged(context: MessageContext, channels: readonly Channel[]): boolean {
   const start = Date.parse(context.booking.start);
-  return context.history.some(
-    (entry) => entry.type === 'reminder' && Date.parse(entry.start) === start,
+  return channels.every((channel) =>
+    context.history.some(
+      (entry) =>
+        entry.type === 'reminder' &&
+        entry.channel === channel &&
+        Date.parse(entry.start) === start,
+    ),
   );
 }
 

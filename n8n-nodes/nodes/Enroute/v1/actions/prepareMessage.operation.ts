@@ -1,14 +1,12 @@
-import { BookingEvent } from 'strapi-plugin-enroute/contracts';
 import {
   NodeOperationError,
+  type IDataObject,
   type IExecuteFunctions,
   type INodeExecutionData,
   type INodeProperties,
 } from 'n8n-workflow';
-import { EnrouteApiError } from '../../transport/client.ts';
-import { emitPrepared } from './emit.ts';
-import { prepareBooking } from './prepare.ts';
-import { openSession } from './session.ts';
+import { batchOutputs, failureOf } from '../shared/output.ts';
+import { clientFor } from '../shared/session.ts';
 
 const show = { operation: ['prepareMessage'] };
 
@@ -47,7 +45,8 @@ export const description: INodeProperties[] = [
 
 type EventMessage = 'traveling' | 'completed' | 'rescheduled' | 'canceled';
 
-function readEvent(context: IExecuteFunctions, itemIndex: number): BookingEvent {
+/** The item's booking event, as an object; the plugin checks the rest of its shape. */
+function readEvent(context: IExecuteFunctions, itemIndex: number): IDataObject {
   const raw = context.getNodeParameter('event', itemIndex) as unknown;
   let value: unknown = raw;
   if (typeof raw === 'string') {
@@ -59,51 +58,62 @@ function readEvent(context: IExecuteFunctions, itemIndex: number): BookingEvent 
       });
     }
   }
-  const parsed = BookingEvent.safeParse(value);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map(
-      (issue) => `${issue.path.join('.')}: ${issue.message}`,
-    );
-    throw new NodeOperationError(
-      context.getNode(),
-      'Booking Event is not an Enroute booking event',
-      {
-        itemIndex,
-        description: problems.slice(0, 5).join('; '),
-      },
-    );
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new NodeOperationError(context.getNode(), 'Booking Event is not an object', {
+      itemIndex,
+      description: 'Point it at the Enroute Trigger’s output, e.g. {{ $json }}',
+    });
   }
-  return parsed.data;
+  return value as IDataObject;
 }
 
-/** Events prepared at once when a run carries several (each is a few round trips to the plugin). */
-const PREPARE_CONCURRENCY = 8;
-
+/**
+ * One request for the whole run: the plugin applies the rules to every event, claims, logs the
+ * skips, issues the links and renders; the node hands the messages to its Email and SMS outputs.
+ */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-  const session = await openSession(this);
-  return await emitPrepared(
-    this,
-    async (itemIndex) => {
-      const type = this.getNodeParameter('messageType', itemIndex) as EventMessage;
-      const event = readEvent(this, itemIndex);
-      let context;
-      try {
-        context = await session.client.messageContext(event.booking.documentId);
-      } catch (error) {
-        // The booking was deleted after the event: there is no one left to tell.
-        if (error instanceof EnrouteApiError && error.statusCode === 404) return [];
-        throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
-      }
-      return [await prepareBooking(session, type, context, event)];
-    },
-    {
-      stopOnFailure: true,
-      concurrency: PREPARE_CONCURRENCY,
-      abandon: async (notificationIds, reason) => {
-        await Promise.all(
-          notificationIds.map((id) => session.client.recordResult(id, { state: 'failed', reason })),
-        );
-      },
-    },
+  const items = this.getInputData();
+  const type = this.getNodeParameter('messageType', 0) as EventMessage;
+  const events: IDataObject[] = [];
+  const itemOfEvent: number[] = [];
+  const refused: INodeExecutionData[] = [];
+  for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+    try {
+      events.push(readEvent(this, itemIndex));
+      itemOfEvent.push(itemIndex);
+    } catch (error) {
+      if (!this.continueOnFail()) throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+      refused.push({ json: { error: (error as Error).message }, pairedItem: { item: itemIndex } });
+    }
+  }
+  if (events.length === 0) return [refused, []];
+  const client = await clientFor(this);
+  let batch;
+  try {
+    batch = await client.prepareEvents(type, events);
+  } catch (error) {
+    if (this.continueOnFail()) {
+      return [
+        [...refused, ...itemOfEvent.map((item) => errorItem(error, item))],
+        [],
+      ];
+    }
+    throw new NodeOperationError(this.getNode(), error as Error, { itemIndex: 0 });
+  }
+  const itemOf = (source: number) => itemOfEvent[source] ?? 0;
+  const failure = failureOf(batch);
+  if (failure && !this.continueOnFail()) {
+    throw new NodeOperationError(this.getNode(), `Could not prepare a message for ${failure}`, {
+      itemIndex: itemOf(batch.failed[0]?.source ?? 0),
+    });
+  }
+  const { email, sms } = await batchOutputs(this, batch, itemOf);
+  const failed = batch.failed.map((one) =>
+    errorItem(new Error(one.reason), itemOf(one.source)),
   );
+  return [[...refused, ...failed, ...email], sms];
+}
+
+function errorItem(error: unknown, item: number): INodeExecutionData {
+  return { json: { error: (error as Error).message }, pairedItem: { item } };
 }

@@ -1,9 +1,7 @@
-import type { MessageContext } from 'strapi-plugin-enroute/contracts';
+import type { PreparedBatch } from 'strapi-plugin-enroute/contracts';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { emitPrepared } from './emit.ts';
-import { mapLimited } from './map-limited.ts';
-import { prepareBooking } from './prepare.ts';
-import { openSession } from './session.ts';
+import { batchOutputs } from '../shared/output.ts';
+import { clientFor } from '../shared/session.ts';
 
 export const description: INodeProperties[] = [
   {
@@ -13,35 +11,30 @@ export const description: INodeProperties[] = [
     typeOptions: { minValue: 1, maxValue: 500 },
     displayOptions: { show: { operation: ['prepareReminders'] } },
     default: 100,
-    description: 'How many due bookings to ask the plugin for at a time',
+    description: 'How many bookings the plugin looks at per request',
   },
 ];
 
-/** Bookings prepared at once: each is a few round trips to the plugin. */
-const PREPARE_CONCURRENCY = 8;
-
 /**
- * Reads every page of the plugin's due reminders first, then prepares them, several at once:
- * claiming takes a booking off the due list, so reading and claiming page by page would skip
- * bookings. The messages come out in the order of the due list.
+ * Asks the plugin for the reminders due now, a page at a time: each page comes back prepared
+ * (claimed, skips logged, rendered), and says where the next one starts. A booking whose
+ * messages could not be rendered is logged failed by the plugin and does not hold back the others.
  */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-  const session = await openSession(this);
-  return await emitPrepared(
-    this,
-    async (itemIndex) => {
-      const pageSize = this.getNodeParameter('pageSize', itemIndex) as number;
-      const due: MessageContext[] = [];
-      for (let page = 1, pageCount = 1; page <= pageCount; page++) {
-        const answer = await session.client.dueReminders(page, pageSize);
-        pageCount = answer.meta.pageCount;
-        due.push(...answer.data);
-      }
-      return await mapLimited(due, PREPARE_CONCURRENCY, (context) =>
-        prepareBooking(session, 'reminder', context),
-      );
-    },
-    // One booking that cannot be rendered (logged failed) does not hold back the others.
-    { stopOnFailure: false },
-  );
+  const client = await clientFor(this);
+  const email: INodeExecutionData[] = [];
+  const sms: INodeExecutionData[] = [];
+  const items = this.getInputData();
+  for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+    const limit = this.getNodeParameter('pageSize', itemIndex) as number;
+    let cursor: string | null = null;
+    do {
+      const page: PreparedBatch = await client.prepareReminders({ cursor, limit });
+      const out = await batchOutputs(this, page, () => itemIndex);
+      email.push(...out.email);
+      sms.push(...out.sms);
+      cursor = page.next ?? null;
+    } while (cursor !== null);
+  }
+  return [email, sms];
 }

@@ -1,4 +1,4 @@
-import type { DeliveryResult } from 'strapi-plugin-enroute/contracts';
+import type { RecordResult } from 'strapi-plugin-enroute/contracts';
 import {
   NodeOperationError,
   type IDataObject,
@@ -6,7 +6,7 @@ import {
   type INodeExecutionData,
   type INodeProperties,
 } from 'n8n-workflow';
-import { clientFor } from './session.ts';
+import { clientFor } from '../shared/session.ts';
 
 const show = { operation: ['recordDelivery'] };
 
@@ -45,37 +45,7 @@ export const description: INodeProperties[] = [
     default: '={{ $json.sid ?? $json.messageId ?? $json.id ?? $json.messages?.[0]?.id ?? "" }}',
     description: "The provider's ID for the message: Twilio's sid, the SMTP message ID, …",
   },
-  {
-    displayName: 'Prepared Message',
-    name: 'preparedMessage',
-    type: 'json',
-    displayOptions: { show },
-    default: '',
-    placeholder: "={{ $('Prepare').item.json }}",
-    description:
-      'The message as the prepare operation gave it; its subject, HTML, text or SMS body are kept in the log to show what was sent',
-  },
 ];
-
-/** What the log keeps of a prepared message: the words the customer got. */
-export function sentContent(prepared: unknown): DeliveryResult['content'] {
-  let value = prepared;
-  if (typeof value === 'string') {
-    if (!value.trim()) return undefined;
-    try {
-      value = JSON.parse(value);
-    } catch {
-      return undefined;
-    }
-  }
-  if (!value || typeof value !== 'object') return undefined;
-  const content: NonNullable<DeliveryResult['content']> = {};
-  for (const field of ['subject', 'html', 'text', 'body'] as const) {
-    const text = (value as Record<string, unknown>)[field];
-    if (typeof text === 'string') content[field] = text;
-  }
-  return Object.keys(content).length > 0 ? content : undefined;
-}
 
 /** The provider node's error, as n8n passes it on: a string, or an object with a message. */
 export function providerError(json: IDataObject): string | null {
@@ -89,50 +59,79 @@ export function providerError(json: IDataObject): string | null {
   return JSON.stringify(error);
 }
 
+/** Results recorded per request; a run with more sends several. */
+const RESULTS_PER_REQUEST = 500;
+
+/**
+ * Every item's delivery result in one request to the plugin (per 500). A result the plugin cannot
+ * record (an unknown notification, one already recorded) fails its item, or gives an error item
+ * when the node continues on failure; the others are recorded all the same.
+ */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
   const items = this.getInputData();
-  const { client } = await clientFor(this);
   const out: INodeExecutionData[] = [];
+  const results: { itemIndex: number; result: RecordResult }[] = [];
+  const provider = this.getInputSourceData(0)?.previousNode;
   for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
     try {
-      const json = items[itemIndex]?.json ?? {};
-      const notificationId = String(
-        this.getNodeParameter('notificationId', itemIndex) ?? '',
-      ).trim();
-      if (!notificationId) {
-        throw new NodeOperationError(this.getNode(), 'Notification ID is empty', {
-          itemIndex,
-          description:
-            "Point it at the prepare node’s notificationId, e.g. {{ $('Prepare').item.json.notificationId }}",
-        });
-      }
-      const outcome = this.getNodeParameter('outcome', itemIndex) as 'auto' | 'sent' | 'failed';
-      const error = providerError(json);
-      const failed = outcome === 'failed' || (outcome === 'auto' && error !== null);
-      const providerMessageId = String(
-        this.getNodeParameter('providerMessageId', itemIndex, '') ?? '',
-      );
-      const provider = this.getInputSourceData(0)?.previousNode;
-      const reason = [provider, error ?? 'marked failed'].filter(Boolean).join(': ');
-      const content = sentContent(this.getNodeParameter('preparedMessage', itemIndex, ''));
-      const result: DeliveryResult = failed
-        ? { state: 'failed', reason: reason.slice(0, 2000), providerResponse: json, content }
-        : {
-            state: 'sent',
-            ...(providerMessageId ? { providerMessageId: providerMessageId.slice(0, 255) } : {}),
-            providerResponse: json,
-            content,
-          };
-      const notification = await client.recordResult(notificationId, result);
-      out.push({ json: { ...notification }, pairedItem: { item: itemIndex } });
+      results.push({ itemIndex, result: resultOf(this, itemIndex, provider) });
     } catch (error) {
-      if (this.continueOnFail()) {
-        out.push({ json: { error: (error as Error).message }, pairedItem: { item: itemIndex } });
+      if (!this.continueOnFail()) {
+        throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+      }
+      out.push({ json: { error: (error as Error).message }, pairedItem: { item: itemIndex } });
+    }
+  }
+  const client = await clientFor(this);
+  for (let start = 0; start < results.length; start += RESULTS_PER_REQUEST) {
+    const chunk = results.slice(start, start + RESULTS_PER_REQUEST);
+    const answer = await client.recordResults(chunk.map(({ result }) => result));
+    const refused = new Map(answer.errors.map((error) => [error.index, error]));
+    let recorded = 0;
+    for (const [index, { itemIndex }] of chunk.entries()) {
+      const error = refused.get(index);
+      if (!error) {
+        out.push({ json: { ...answer.data[recorded++] }, pairedItem: { item: itemIndex } });
         continue;
       }
-      // Wrapping keeps an existing NodeOperationError as it is.
-      throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+      const message = `Enroute could not record the result (HTTP ${error.status}): ${error.message}`;
+      if (!this.continueOnFail()) {
+        throw new NodeOperationError(this.getNode(), message, { itemIndex });
+      }
+      out.push({ json: { error: message }, pairedItem: { item: itemIndex } });
     }
   }
   return [out];
+}
+
+function resultOf(
+  context: IExecuteFunctions,
+  itemIndex: number,
+  provider: string | undefined,
+): RecordResult {
+  const json = context.getInputData()[itemIndex]?.json ?? {};
+  const notificationId = String(context.getNodeParameter('notificationId', itemIndex) ?? '').trim();
+  if (!notificationId) {
+    throw new NodeOperationError(context.getNode(), 'Notification ID is empty', {
+      itemIndex,
+      description:
+        "Point it at the prepare node’s notificationId, e.g. {{ $('Prepare').item.json.notificationId }}",
+    });
+  }
+  const outcome = context.getNodeParameter('outcome', itemIndex) as 'auto' | 'sent' | 'failed';
+  const error = providerError(json);
+  const failed = outcome === 'failed' || (outcome === 'auto' && error !== null);
+  if (failed) {
+    const reason = [provider, error ?? 'marked failed'].filter(Boolean).join(': ');
+    return { notificationId, state: 'failed', reason: reason.slice(0, 2000), providerResponse: json };
+  }
+  const providerMessageId = String(
+    context.getNodeParameter('providerMessageId', itemIndex, '') ?? '',
+  ).slice(0, 255);
+  return {
+    notificationId,
+    state: 'sent',
+    ...(providerMessageId ? { providerMessageId } : {}),
+    providerResponse: json,
+  };
 }

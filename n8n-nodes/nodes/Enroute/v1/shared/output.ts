@@ -1,25 +1,22 @@
+import type { PreparedBatch } from 'strapi-plugin-enroute/contracts';
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import type { Prepared } from './prepare.ts';
 
 /**
- * Email items carry the calendar invitation as the binary property `ics`, ready to attach. Every
- * item says its `channel`, so that messages handed on together can be told apart again.
+ * A prepared batch as the node's two outputs, in the plugin's order. Email items carry the
+ * calendar invitation as the binary property `ics`, ready to attach; every item says its
+ * `channel`, so that messages handed on together can be told apart again. `itemOf` maps a
+ * message's source (its event's index in the request) to the input item it answers.
  */
-export async function toOutputItems(
+export async function batchOutputs(
   context: IExecuteFunctions,
-  prepared: Prepared,
-  itemIndex: number,
+  batch: PreparedBatch,
+  itemOf: (source: number) => number,
 ): Promise<{ email: INodeExecutionData[]; sms: INodeExecutionData[] }> {
   const email = await Promise.all(
-    prepared.email.map(async ({ ics, ...message }): Promise<INodeExecutionData> => {
+    batch.email.map(async ({ ics, source, ...message }): Promise<INodeExecutionData> => {
       const item: INodeExecutionData = {
-        json: {
-          ...message,
-          channel: 'email',
-          ics: ics?.content ?? null,
-          icsMethod: ics?.method ?? null,
-        },
-        pairedItem: { item: itemIndex },
+        json: { ...message, ics: ics?.content ?? null, icsMethod: ics?.method ?? null },
+        pairedItem: { item: itemOf(source) },
       };
       if (ics) {
         item.binary = {
@@ -33,9 +30,19 @@ export async function toOutputItems(
       return item;
     }),
   );
-  const sms = prepared.sms.map((message): INodeExecutionData => ({
-    json: { ...message, channel: 'sms' },
-    pairedItem: { item: itemIndex },
-  }));
+  const sms = batch.sms.map(
+    ({ source, ...message }): INodeExecutionData => ({
+      json: { ...message },
+      pairedItem: { item: itemOf(source) },
+    }),
+  );
   return { email, sms };
+}
+
+/** What the plugin could not prepare, in one line for an error. */
+export function failureOf(batch: PreparedBatch): string | null {
+  const [first, ...others] = batch.failed;
+  if (!first) return null;
+  const more = others.length > 0 ? ` (and ${others.length} more)` : '';
+  return `booking ${first.bookingId}: ${first.reason}${more}`;
 }

@@ -1,0 +1,60 @@
+/**
+ * The names of the domain as plain values (no schema library): what the n8n nodes and the portal
+ * may take without taking zod. The schemas in domain.ts are built from these.
+ */
+
+export const bookingStatuses = [
+  'scheduled',
+  'traveling',
+  'in-progress',
+  'completed',
+  'canceled',
+] as const;
+
+/** A status as people read it in a setting (`in-progress` → `In progress`). */
+export const bookingStatusNames = Object.fromEntries(
+  bookingStatuses.map((status) => [
+    status,
+    status.charAt(0).toUpperCase() + status.slice(1).replaceAll('-', ' '),
+  ]),
+) as Record<(typeof bookingStatuses)[number], string>;
+
+export const messageTypes = [
+  'reminder',
+  'traveling',
+  'completed',
+  'rescheduled',
+  'canceled',
+] as const;
+
+export const channels = ['email', 'sms'] as const;
+
+export const notificationStates = ['pending', 'sent', 'failed', 'skipped'] as const;
+
+/** Why a message was not sent. Every message not sent is logged with one of these. */
+export const skipReasons = [
+  'disabled',
+  'excluded-account',
+  'excluded-service-type',
+  'no-contact',
+  'no-address',
+  'opted-out',
+  'invalid-address',
+  'invalid-number',
+  'not-mobile',
+  'no-reminder-before',
+  'below-threshold',
+  'provider-error',
+] as const;
+
+/** The kinds of booking event, in the order one change of several fields gives them. */
+export const bookingEventTypes = [
+  'booking.created',
+  'booking.status_changed',
+  'booking.rescheduled',
+  'booking.resource_changed',
+  'booking.deleted',
+] as const;
+
+/** The most events one delivery carries (an endpoint's `maxEventsPerDelivery` at most). */
+export const MAX_EVENTS_PER_DELIVERY = 100;
