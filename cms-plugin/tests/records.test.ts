@@ -19,7 +19,7 @@ onEveryDatabase('content API: permissions, validation and upserts', (host) => {
       401,
     );
     expect((await host().api('PUT', '/service-types/t1', readOnly, body)).status).toBe(403);
-    expect((await host().api('POST', '/messaging/notifications', readOnly, {})).status).toBe(403);
+    expect((await host().api('POST', '/messaging/prepare/events', readOnly, {})).status).toBe(403);
     // Reads are open to a read-only token.
     expect((await host().api('GET', '/messaging/settings', readOnly)).status).toBe(200);
     // Nothing was written by the refused requests.
@@ -41,10 +41,9 @@ onEveryDatabase('content API: permissions, validation and upserts', (host) => {
       ['PUT', '/work-orders/x'],
       ['PUT', '/bookings/x'],
       ['PATCH', '/bookings/x'],
-      ['GET', '/messaging/snippets'],
-      ['GET', '/messaging/due-reminders'],
-      ['POST', '/messaging/notifications'],
-      ['POST', '/messaging/notifications/x/result'],
+      ['POST', '/messaging/prepare/events'],
+      ['POST', '/messaging/prepare/reminders'],
+      ['POST', '/messaging/results'],
       ['POST', '/messaging/bookings/x/access-codes'],
       ['GET', '/messaging/bookings/x/access-codes'],
     ];

@@ -12,20 +12,13 @@ import {
 import { Branding } from './branding.ts';
 
 /**
- * The content API that the n8n nodes call (Strapi API token, prefix /api/enroute).
+ * The plugin's view of messages: its settings as the rules read them, a booking as the rules see
+ * it, the log, and delivery results. The routes the flows call are in prepare.ts; besides them:
  *
- *   GET  /messaging/settings                       → MessagingSettings
- *   GET  /messaging/snippets?locale=xx             → SnippetSet (version changes on every edit)
- *   GET  /messaging/bookings/:documentId           → MessageContext
- *   GET  /messaging/due-reminders?page=&pageSize=  → DueReminders (window and exclusions applied,
- *                                                    bookings with a reminder for their current
- *                                                    start already logged left out)
- *   POST /messaging/notifications                  → ClaimRequest ⇒ 201 ClaimResponse (won) or
- *                                                    409 ClaimResponse (key already claimed);
- *                                                    a key whose message failed is won again
- *                                                    by one claim (201)
- *   POST /messaging/notifications/:id/result       → DeliveryResult ⇒ 200 Notification
- *   POST /messaging/bookings/:documentId/access-codes → 201 IssuedAccessCode
+ *   GET  /messaging/settings                          → MessagingSettings (read-only tokens too)
+ *   GET  /messaging/bookings/:documentId              → MessageContext (what the rules see)
+ *   POST /messaging/bookings/:documentId/access-codes → 201 IssuedAccessCode (a link for a
+ *                                                       dispatch system's own use, shown once)
  */
 
 export const MessagingSettings = z.object({
@@ -116,17 +109,6 @@ export const MessageContext = z.object({
   ),
 });
 export type MessageContext = z.infer<typeof MessageContext>;
-
-export const DueReminders = z.object({
-  data: z.array(MessageContext),
-  meta: z.object({
-    page: z.number().int(),
-    pageSize: z.number().int(),
-    pageCount: z.number().int(),
-    total: z.number().int(),
-  }),
-});
-export type DueReminders = z.infer<typeof DueReminders>;
 
 export const ClaimRequest = z.object({
   idempotencyKey: z.string().min(1).max(255),

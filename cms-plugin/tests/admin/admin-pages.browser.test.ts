@@ -5,6 +5,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IssuedAccessCode } from '../../shared/contracts/messaging.ts';
 import { sqliteDatabase, type TestDatabase } from '../support/database.ts';
+import { sendTravelingMessages } from '../support/messages.ts';
 import { putBooking } from '../support/fixtures.ts';
 import { startHost, type Host } from '../support/host.ts';
 import { buildHostAdminInChild, lockHostAdmin } from './support/build-admin.ts';
@@ -54,32 +55,7 @@ describe.skipIf(!existsSync(CHROMIUM))('admin pages in Chromium', () => {
       fullAccess,
     );
     IssuedAccessCode.parse(issued.body);
-    for (const [channel, recipient] of [
-      ['email', 'camille@example.com'],
-      ['sms', '+33612345678'],
-    ] as const) {
-      const claimed = await host.api('POST', '/messaging/notifications', fullAccess, {
-        idempotencyKey: `ui-${channel}`,
-        bookingId: booking.documentId,
-        type: 'reminder',
-        channel,
-        recipient,
-      });
-      const id = (claimed.body as { notification: { documentId: string } }).notification.documentId;
-      await host.api('POST', `/messaging/notifications/${id}/result`, fullAccess, {
-        state: 'sent',
-        providerMessageId: `${channel}-42`,
-        content:
-          channel === 'email'
-            ? {
-                subject: 'Your visit tomorrow',
-                html: '<h1>See you tomorrow</h1>',
-                text: 'See you tomorrow',
-              }
-            : { body: 'See you tomorrow at 9:00' },
-        providerResponse: { status: 'accepted', id: `${channel}-42` },
-      });
-    }
+    await sendTravelingMessages(host, booking);
     const resources = await host.admin('GET', '/lookups/resources');
     const resourceId = (resources.body.data as { documentId: string }[])[0]!.documentId;
     await host.admin('POST', '/positions', { resourceId, lat: 48.8566, lng: 2.3522, accuracy: 12 });
@@ -183,7 +159,7 @@ describe.skipIf(!existsSync(CHROMIUM))('admin pages in Chromium', () => {
     await shot('notification-log');
     await page.getByRole('gridcell', { name: 'c***@e***.com' }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByText('Your visit tomorrow').waitFor();
+    await dialog.getByText('Jordan Lee est en route').first().waitFor();
     await expect(dialog.textContent()).resolves.toContain('"status": "accepted"');
     await shot('notification-detail');
   });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { countSmsSegments } from '@enroute/content';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AccessCodeView } from '../../shared/contracts/admin.ts';
@@ -12,6 +13,7 @@ import {
 import { IssuedAccessCode } from '../../shared/contracts/messaging.ts';
 import { SettingsView } from '../../shared/contracts/settings.ts';
 import { putBooking } from '../support/fixtures.ts';
+import { PreparedBatch } from '../../shared/contracts/prepare.ts';
 import { onEveryDatabase } from '../support/suite.ts';
 import { createLimitedAdmin } from './support/limited-admin.ts';
 
@@ -259,30 +261,42 @@ onEveryDatabase(
 
     describe('notification log', () => {
       it('lists messages with masked recipients, filters them, and shows the exact content and the provider answer', async () => {
-        const claim = async (channel: 'email' | 'sms', recipient: string) => {
-          const answer = await host().api('POST', '/messaging/notifications', fullAccess, {
-            idempotencyKey: `log-${channel}-${bookingId}`,
-            bookingId,
-            type: 'reminder',
-            channel,
-            recipient,
-          });
-          expect(answer.status).toBe(201);
-          return (answer.body as { notification: { documentId: string } }).notification.documentId;
+        // A traveling flow's two requests: prepare (both messages claimed), then the email's result.
+        const at = new Date().toISOString();
+        const snapshot = {
+          documentId: bookingId,
+          externalId: null,
+          start: at,
+          end: at,
+          resourceId: null,
+          completedAt: null,
         };
-        const emailId = await claim('email', 'camille@example.com');
-        await claim('sms', '+33612345678');
-        const recorded = await host().api(
-          'POST',
-          `/messaging/notifications/${emailId}/result`,
-          fullAccess,
-          {
-            state: 'sent',
-            providerMessageId: 'smtp-250-ok',
-            content: { subject: 'See you tomorrow', html: '<p>Your visit</p>', text: 'Your visit' },
-            providerResponse: { accepted: ['camille@example.com'], response: '250 OK' },
-          },
-        );
+        const prepared = await host().api('POST', '/messaging/prepare/events', fullAccess, {
+          type: 'traveling',
+          events: [
+            {
+              id: randomUUID(),
+              type: 'booking.status_changed',
+              occurredAt: new Date().toISOString(),
+              booking: { ...snapshot, status: 'traveling' },
+              previous: { ...snapshot, status: 'scheduled' },
+            },
+          ],
+        });
+        expect(prepared.status).toBe(200);
+        const batch = PreparedBatch.parse(prepared.body);
+        const email = batch.email[0]!;
+        const emailId = email.notificationId;
+        const recorded = await host().api('POST', '/messaging/results', fullAccess, {
+          results: [
+            {
+              notificationId: emailId,
+              state: 'sent',
+              providerMessageId: 'smtp-250-ok',
+              providerResponse: { accepted: ['camille@example.com'], response: '250 OK' },
+            },
+          ],
+        });
         expect(recorded.status).toBe(200);
 
         const list = await host().admin('GET', `/notifications?bookingId=${bookingId}`);
@@ -313,10 +327,12 @@ onEveryDatabase(
         const detail = await host().admin('GET', `/notifications/${emailId}`);
         expect(detail.status).toBe(200);
         const shown = NotificationDetail.parse(detail.body.data);
+        // The words the customer got, with the link in them made unusable.
+        const token = /\/t\/([A-Za-z0-9_-]{22,})/.exec(email.text)?.[1] ?? 'missing';
         expect(shown.content).toEqual({
-          subject: 'See you tomorrow',
-          html: '<p>Your visit</p>',
-          text: 'Your visit',
+          subject: email.subject,
+          html: email.html.replaceAll(token, '[access-code]'),
+          text: email.text.replaceAll(token, '[access-code]'),
         });
         expect(shown.providerResponse).toEqual({
           accepted: ['camille@example.com'],

@@ -2,15 +2,14 @@ import { batchBody, signPayload, type BookingEvent } from 'strapi-plugin-enroute
 import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activateWebhookWorkflow } from '../support/webhook-receiver.ts';
-import { contact } from '../../../cms-plugin/server/src/messages/rules/fixtures.ts';
 import {
-  bookingIn,
   removeUserFolder,
   startFlowEnvironment,
   statusChange,
   template,
   WEBHOOK_SECRET,
   type FlowEnvironment,
+  type PluginBooking,
 } from './environment.ts';
 
 const traveling = template('traveling.json');
@@ -18,21 +17,19 @@ const ids = ['b-batch-1', 'b-batch-2', 'b-batch-3'];
 const mobile = (index: number) => `+4479111234${70 + index}`;
 
 let env: FlowEnvironment;
+const bookings: PluginBooking[] = [];
 
 beforeAll(async () => {
-  env = await startFlowEnvironment(
-    ids.map((id, index) => {
-      const context = bookingIn(id, 2 + index, {
-        reportedBy: contact({
-          documentId: `c-batch-${index}`,
-          email: `batch-${index}@example.com`,
-          mobilePhone: mobile(index),
-        }),
-      });
-      return { ...context, booking: { ...context.booking, status: 'traveling' as const } };
-    }),
-  );
-});
+  env = await startFlowEnvironment();
+  for (const [index, id] of ids.entries()) {
+    bookings.push(
+      await env.plugin.booking(id, 2 + index, {
+        status: 'traveling',
+        contact: { email: `batch-${index}@example.com`, mobilePhone: mobile(index) },
+      }),
+    );
+  }
+}, 180_000);
 
 afterAll(async () => {
   await env?.close();
@@ -58,11 +55,10 @@ function signed(events: BookingEvent[]) {
 describe('several bookings’ events in one delivery', () => {
   it('one run sends each booking its own messages; a booking deleted since is passed over; a replay of the batch starts nothing', async () => {
     const flow = activateWebhookWorkflow(env.engine, traveling);
+    const deleted = { ...bookings[0]!, id: 'deleted', documentId: 'nosuchbookingdeleted00000' };
     const events = [
-      ...ids.map((id) =>
-        statusChange(id, 'scheduled', 'traveling', env.enroute.booking(id)!.booking.start),
-      ),
-      statusChange('b-batch-deleted', 'scheduled', 'traveling', new Date().toISOString()),
+      ...bookings.map((booking) => statusChange(booking, 'scheduled', 'traveling')),
+      statusChange(deleted, 'scheduled', 'traveling'),
     ];
     const delivery = signed(events);
     const smsBefore = env.twilio.messages.length;
@@ -81,16 +77,14 @@ describe('several bookings’ events in one delivery', () => {
         .map((mail) => addressOf(mail.to))
         .sort(),
     ).toEqual(ids.map((_, index) => `batch-${index}@example.com`));
-    for (const id of ids) {
-      const log = env.enroute.notifications().filter((n) => n.bookingId === id);
+    for (const booking of bookings) {
+      const log = await env.plugin.notifications(booking);
       expect(log.map((n) => `${n.type} ${n.channel} ${n.state}`).sort()).toEqual([
         'traveling email sent',
         'traveling sms sent',
       ]);
     }
-    expect(env.enroute.notifications().filter((n) => n.bookingId === 'b-batch-deleted')).toEqual(
-      [],
-    );
+    expect(await env.plugin.notifications(deleted)).toEqual([]);
 
     const replay = signed(events);
     const again = await flow.receive(replay.headers, replay.body);

@@ -4,13 +4,13 @@ import { NODE, type WorkflowTemplate } from '../workflows/templates.ts';
 import { listen, readBody, sendJson, type LocalServer } from '../support/http-server.ts';
 import { SEVEN_ORIGIN, startSevenStandin, type SevenStandin } from '../support/seven-standin.ts';
 import {
-  bookingIn,
   TWILIO_SID,
   removeUserFolder,
   startFlowEnvironment,
   statusChange,
   template,
   type FlowEnvironment,
+  type PluginBooking,
 } from './environment.ts';
 
 /** A generic SMS gateway: POST JSON { to, text } with an X-Api-Key header, answers { id }. */
@@ -20,6 +20,7 @@ const gatewayReceived: { to: string; text: string }[] = [];
 let gateway: LocalServer;
 let seven: SevenStandin;
 let env: FlowEnvironment;
+const bookings: Record<string, PluginBooking> = {};
 
 const PORTAL_LINK = /https:\/\/track\.example\.com\/t\/[A-Za-z0-9_-]{22,}/;
 
@@ -32,17 +33,16 @@ beforeAll(async () => {
     sendJson(response, 202, { id: `gw-${gatewayReceived.length}`, status: 'accepted' });
   });
   seven = await startSevenStandin(SEVEN_KEY);
-  const travelingBookings = ['b-gateway', 'b-seven', 'b-twilio-http'].map((id) => {
-    const context = bookingIn(id, 1);
-    return { ...context, booking: { ...context.booking, status: 'traveling' as const } };
-  });
-  env = await startFlowEnvironment(travelingBookings);
+  env = await startFlowEnvironment();
+  for (const id of ['gateway', 'seven', 'twilio-http']) {
+    bookings[id] = await env.plugin.booking(id, 1, { status: 'traveling' });
+  }
   env.engine.addProvider({ httpHeaderAuth: { name: 'X-Api-Key', value: GATEWAY_KEY } });
   env.engine.addProvider(
     { sms77Api: { apiKey: SEVEN_KEY } },
     { origin: SEVEN_ORIGIN, local: seven.url },
   );
-});
+}, 180_000);
 
 afterAll(async () => {
   await Promise.all([env?.close(), gateway?.close(), seven?.close()]);
@@ -60,12 +60,12 @@ function cloneWithSmsNode(name: string, replace: (twilio: INode) => INode): Work
   };
 }
 
-async function runTraveling(flow: WorkflowTemplate, bookingId: string) {
-  const booking = env.enroute.booking(bookingId)!;
-  const event = statusChange(bookingId, 'scheduled', 'traveling', booking.booking.start);
+async function runTraveling(flow: WorkflowTemplate, id: string) {
+  const booking = bookings[id]!;
+  const event = statusChange(booking, 'scheduled', 'traveling');
   const run = await env.engine.run(flow, [{ json: event }], 'webhook');
   expect(run.status).toBe('success');
-  return env.enroute.notifications().filter((n) => n.bookingId === bookingId);
+  return env.plugin.notifications(booking);
 }
 
 describe('a clone of the traveling flow with another SMS provider', () => {
@@ -85,7 +85,7 @@ describe('a clone of the traveling flow with another SMS provider', () => {
       credentials: { sms77Api: { id: 'seven', name: 'seven' } },
     }));
 
-    const log = await runTraveling(clone, 'b-seven');
+    const log = await runTraveling(clone, 'seven');
     expect(seven.messages).toHaveLength(1);
     expect(seven.messages[0]).toMatchObject({ to: '+14155552671', from: 'Enroute' });
     expect(seven.messages[0]?.text).toMatch(PORTAL_LINK);
@@ -115,7 +115,7 @@ describe('a clone of the traveling flow with another SMS provider', () => {
       credentials: { httpHeaderAuth: { id: 'gateway', name: 'SMS gateway' } },
     }));
 
-    const log = await runTraveling(clone, 'b-gateway');
+    const log = await runTraveling(clone, 'gateway');
     expect(gatewayReceived).toEqual([
       { to: '+14155552671', text: expect.stringMatching(PORTAL_LINK) },
     ]);
@@ -150,7 +150,7 @@ describe('a clone of the traveling flow with another SMS provider', () => {
     }));
     env.twilio.failNext(3);
 
-    const log = await runTraveling(clone, 'b-twilio-http');
+    const log = await runTraveling(clone, 'twilio-http');
     const sms = log.find((n) => n.channel === 'sms');
     expect(sms?.state).toBe('failed');
     expect(sms?.reason).toContain('the carrier gateway is down');

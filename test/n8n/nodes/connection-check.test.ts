@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { settings } from '../../../cms-plugin/server/src/messages/rules/fixtures.ts';
-import { listen, sendJson, type LocalServer } from '../../../test/support/http-server.ts';
+import { listen, sendJson, type LocalServer } from '../support/http-server.ts';
 import { checkConnection } from '../../../n8n-nodes/nodes/Enroute/transport/connection-check.ts';
 
 const TOKEN = 'good-token';

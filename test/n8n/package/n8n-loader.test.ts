@@ -13,7 +13,6 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { templateFiles } from '../workflows/templates.ts';
 import {
-  bookingIn,
   removeUserFolder,
   startFlowEnvironment,
   statusChange,
@@ -137,26 +136,20 @@ describe('the built package, loaded by n8n', () => {
     },
   );
 
-  it('runs the traveling flow with the built nodes: the bundle renders and records as the sources do', async () => {
-    const context = bookingIn('b-built', 1);
-    const env = await startFlowEnvironment(
-      [{ ...context, booking: { ...context.booking, status: 'traveling' } }],
-      {
-        'n8n-nodes-enroute.enroute': loader.nodeTypes.enroute!.type,
-        'n8n-nodes-enroute.enrouteTrigger': loader.nodeTypes.enrouteTrigger!.type,
-      },
-    );
+  it('runs the traveling flow with the built nodes against the plugin: prepared, sent and recorded as with the sources', async () => {
+    const env = await startFlowEnvironment({
+      'n8n-nodes-enroute.enroute': loader.nodeTypes.enroute!.type,
+      'n8n-nodes-enroute.enrouteTrigger': loader.nodeTypes.enrouteTrigger!.type,
+    });
     try {
-      const event = statusChange('b-built', 'scheduled', 'traveling', context.booking.start);
+      const booking = await env.plugin.booking('built', 1, { status: 'traveling' });
+      const event = statusChange(booking, 'scheduled', 'traveling');
       const run = await env.engine.run(template('traveling.json'), [{ json: event }], 'webhook');
       expect(run.status).toBe('success');
       expect(env.smtp.received.map((mail) => mail.subject)).toEqual(['Sam Fixer is on the way']);
       expect(env.twilio.messages).toHaveLength(1);
       expect(
-        env.enroute
-          .notifications()
-          .map((n) => `${n.channel}:${n.state}`)
-          .sort(),
+        (await env.plugin.notifications(booking)).map((n) => `${n.channel}:${n.state}`).sort(),
       ).toEqual(['email:sent', 'sms:sent']);
     } finally {
       await env.close();

@@ -15,7 +15,9 @@ export function packWorkspace(workspace: string, into: string): { tarball: strin
     stdio: ['ignore', 'pipe', 'pipe'],
     maxBuffer: 64 * 1024 * 1024,
   }).toString();
-  const [{ filename }] = JSON.parse(output.slice(output.indexOf('['))) as { filename: string }[];
+  const [packed] = JSON.parse(output.slice(output.indexOf('['))) as { filename: string }[];
+  if (!packed) throw new Error(`npm pack -w ${workspace} packed nothing`);
+  const { filename } = packed;
   const tarball = path.join(into, path.basename(filename));
   const dir = path.join(into, path.basename(filename, '.tgz'));
   mkdirSync(dir, { recursive: true });

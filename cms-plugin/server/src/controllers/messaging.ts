@@ -3,11 +3,14 @@ import {
   PrepareEventsRequest,
   PrepareRemindersRequest,
   RecordResultsRequest,
+  type IssuedAccessCode,
+  type MessageContext,
   type MessagingSettings,
   type PreparedBatch,
   type RecordResultsResponse,
 } from '../../../shared/contracts/index.ts';
 import { getService } from '../utils/get-service.ts';
+import { invalid, notFound } from '../validation/errors.ts';
 import { parseInput } from '../validation/parse.ts';
 import { respond, type Context } from './respond.ts';
 
@@ -18,6 +21,20 @@ export const createMessagingController = ({ strapi }: { strapi: Core.Strapi }) =
     respond(ctx, async () => {
       const settings = getService('settings', { strapi });
       return { body: settings.messaging(await settings.read()) satisfies MessagingSettings };
+    }),
+
+  findOne: (ctx: Context) =>
+    respond(ctx, async () => {
+      const documentId = ctx.params.documentId;
+      if (!documentId) throw invalid('documentId', 'is required');
+      const { fallbackContactId } = await getService('settings', { strapi }).read();
+      const contexts = await getService('message-context', { strapi }).forDocumentIds(
+        [documentId],
+        fallbackContactId,
+      );
+      const context = contexts.get(documentId);
+      if (!context) throw notFound('documentId', `no booking with documentId ${documentId}`);
+      return { body: context satisfies MessageContext };
     }),
 
   prepareEvents: (ctx: Context) =>
@@ -32,6 +49,15 @@ export const createMessagingController = ({ strapi }: { strapi: Core.Strapi }) =
       const { cursor, limit } = parseInput(PrepareRemindersRequest, ctx.request.body ?? {});
       const batch = await getService('prepare', { strapi }).reminders(cursor, limit);
       return { body: batch satisfies PreparedBatch };
+    }),
+
+  issueAccessCode: (ctx: Context) =>
+    respond(ctx, async () => {
+      const documentId = ctx.params.documentId;
+      if (!documentId) throw invalid('documentId', 'is required');
+      const settings = await getService('settings', { strapi }).read();
+      const code = await getService('access-codes', { strapi }).issue(documentId, settings);
+      return { status: 201, body: code satisfies IssuedAccessCode };
     }),
 
   recordResults: (ctx: Context) =>

@@ -26,9 +26,13 @@ export default {
     route('PATCH', '/bookings/:documentId', 'records.changeBooking'),
 
     route('GET', '/messaging/settings', 'messaging.find'),
+    // What the message rules see of one booking: for an integration to check, never needed by a flow.
+    route('GET', '/messaging/bookings/:documentId', 'messaging.findOne'),
     route('POST', '/messaging/prepare/events', 'messaging.prepareEvents'),
     route('POST', '/messaging/prepare/reminders', 'messaging.prepareReminders'),
     route('POST', '/messaging/results', 'messaging.recordResults'),
+    // A link for a dispatch system's own use (its app, its own message): shown once.
+    route('POST', '/messaging/bookings/:documentId/access-codes', 'messaging.issueAccessCode'),
     // Not a `find`: the history names the admins who changed a code, more than the portal needs.
     route('GET', '/messaging/bookings/:documentId/access-codes', 'access-codes.listForBooking'),
 

@@ -71,10 +71,10 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
   const items = this.getInputData();
   const out: INodeExecutionData[] = [];
   const results: { itemIndex: number; result: RecordResult }[] = [];
-  const provider = this.getInputSourceData(0)?.previousNode;
+  const previousNode = this.getInputSourceData(0)?.previousNode;
   for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
     try {
-      results.push({ itemIndex, result: resultOf(this, itemIndex, provider) });
+      results.push({ itemIndex, result: resultOf(this, itemIndex, previousNode) });
     } catch (error) {
       if (!this.continueOnFail()) {
         throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
@@ -104,12 +104,18 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
   return [out];
 }
 
+/**
+ * One item's result. The provider named in a failure's reason is the item's `provider` (set by
+ * the flow where results are collected before they are recorded), else the node before this one.
+ */
 function resultOf(
   context: IExecuteFunctions,
   itemIndex: number,
-  provider: string | undefined,
+  previousNode: string | undefined,
 ): RecordResult {
   const json = context.getInputData()[itemIndex]?.json ?? {};
+  const provider =
+    typeof json.provider === 'string' && json.provider ? json.provider : previousNode;
   const notificationId = String(context.getNodeParameter('notificationId', itemIndex) ?? '').trim();
   if (!notificationId) {
     throw new NodeOperationError(context.getNode(), 'Notification ID is empty', {
