@@ -1,16 +1,21 @@
 import { fork } from 'node:child_process';
 import { once } from 'node:events';
-import { signPayload, type MessageContext } from 'strapi-plugin-enroute/contracts';
-import { isValidE164 } from '../../../n8n-nodes/nodes/Enroute/rules/address.ts';
-import { contact } from '../../../cms-plugin/server/src/messages/rules/fixtures.ts';
+import { createServer, request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { signPayload } from 'strapi-plugin-enroute/contracts';
 import {
-  API_TOKEN,
-  bookingIn,
+  postgresDatabase,
+  postgresUnavailable,
+} from '../../../cms-plugin/tests/support/database.ts';
+import { startHost } from '../../../cms-plugin/tests/support/host.ts';
+import {
   flowEngine,
+  PORTAL,
   removeUserFolder,
   statusChange,
   template,
   WEBHOOK_SECRET,
+  type PluginBooking,
 } from '../flows/environment.ts';
 import { activateWebhookWorkflow } from '../support/webhook-receiver.ts';
 import type { FromProviders, ToProviders } from './providers.process.ts';
@@ -25,25 +30,16 @@ import type { FromProviders, ToProviders } from './providers.process.ts';
  *   from an event reaching the trigger (which answers once its run is over) to the Twilio
  *   stand-in receiving its SMS.
  * Duplicates: messages that reached a customer more than once. Lost: messages due that never
- * reached the customer. The last line is the summary.
+ * reached the customer. strapi_requests_per_message: requests from n8n to the plugin per message
+ * sent. The last line is the summary.
  *
- * n8n's engine runs here; the SMTP server, the Twilio stand-in and the Enroute API stand-in run
- * in a second process, as they would on other machines in production.
+ * The plugin is a real Strapi on PostgreSQL (bookings made through its records API); n8n's engine
+ * runs here; the SMTP server and the Twilio stand-in run in a second process, as they would on
+ * other machines in production.
  */
-const REMINDERS = Number(process.env.BENCH_REMINDERS ?? 5000);
+const REMINDERS = Number(process.env.BENCH_REMINDERS ?? 2000);
 const TRAVELING = Number(process.env.BENCH_TRAVELING ?? 200);
 const EVENTS_PER_S = Number(process.env.BENCH_EVENTS_PER_S ?? 5);
-
-function customer(index: number, prefix: string) {
-  const mobilePhone = `+4479111${String(index).padStart(5, '0')}`;
-  if (!isValidE164(mobilePhone)) throw new Error(`${mobilePhone} is not a valid number`);
-  return contact({
-    documentId: `${prefix}-contact-${index}`,
-    name: `Customer ${index}`,
-    email: `${prefix}-${index}@example.com`,
-    mobilePhone,
-  });
-}
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -66,16 +62,101 @@ function tally(expected: string[], received: string[]) {
   return { duplicates, lost };
 }
 
-const dueBookings: MessageContext[] = [];
-for (let index = 0; index < REMINDERS; index++) {
-  const hoursAhead = 2 + (index % 150);
-  dueBookings.push(bookingIn(`r-${index}`, hoursAhead, { reportedBy: customer(index, 'r') }));
+const postgresProblem = await postgresUnavailable();
+if (postgresProblem) throw new Error(`bench:flows needs PostgreSQL: ${postgresProblem}`);
+const database = await postgresDatabase();
+const host = await startHost({ database, env: { ENROUTE_RELAY_ENABLED: 'false' } });
+const token = host.tokens.fullAccess;
+await host.admin('PUT', '/settings', { portalBaseUrl: PORTAL, webhookSecret: WEBHOOK_SECRET });
+
+/** Every request n8n makes to the plugin goes through here and is counted. */
+let pluginRequests = 0;
+const target = new URL(host.url);
+const counter = createServer((incoming, outgoing) => {
+  pluginRequests += 1;
+  const forward = httpRequest(
+    {
+      host: target.hostname,
+      port: target.port,
+      method: incoming.method,
+      path: incoming.url,
+      headers: incoming.headers,
+    },
+    (answer) => {
+      outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(outgoing);
+    },
+  );
+  incoming.pipe(forward);
+});
+await new Promise<void>((resolve) => counter.listen(0, '127.0.0.1', resolve));
+const pluginUrl = `http://127.0.0.1:${(counter.address() as AddressInfo).port}`;
+
+async function put(route: string, body: unknown): Promise<{ documentId: string }> {
+  const answer = await host.api('PUT', route, token, body);
+  if (answer.status >= 300) throw new Error(`PUT ${route}: ${JSON.stringify(answer.body)}`);
+  return answer.body.data as { documentId: string };
 }
-const travelingBookings: MessageContext[] = [];
-for (let index = 0; index < TRAVELING; index++) {
-  const context = bookingIn(`t-${index}`, 1, { reportedBy: customer(50_000 + index, 't') });
-  travelingBookings.push({ ...context, booking: { ...context.booking, status: 'traveling' } });
+
+/** A booking for its own customer, through the records API, as a dispatch system makes them. */
+async function booking(index: number, prefix: string, hoursAhead: number, status?: string) {
+  const mobilePhone = `+4479111${String(index).padStart(5, '0')}`;
+  const email = `${prefix}-${index}@example.com`;
+  await put(`/contacts/${prefix}-contact-${index}`, {
+    name: `Customer ${index}`,
+    email,
+    mobilePhone,
+    locale: 'en',
+  });
+  await put(`/work-orders/${prefix}-wo-${index}`, {
+    number: `WO-${prefix}-${index}`,
+    serviceAccount: 'bench-account',
+    reportedBy: `${prefix}-contact-${index}`,
+  });
+  const startAt = new Date(Math.ceil(Date.now() / 60_000) * 60_000 + hoursAhead * 3_600_000);
+  const start = startAt.toISOString();
+  const end = new Date(startAt.getTime() + 3_600_000).toISOString();
+  const created = await put(`/bookings/${prefix}-${index}`, {
+    workOrder: `${prefix}-wo-${index}`,
+    resource: 'bench-tech',
+    start,
+    end,
+    ...(status ? { status } : {}),
+  });
+  const made: PluginBooking = { id: `${prefix}-${index}`, documentId: created.documentId, start, end };
+  return { booking: made, email, mobilePhone };
 }
+
+async function many<T>(count: number, make: (index: number) => Promise<T>): Promise<T[]> {
+  const made: T[] = new Array<T>(count);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      while (next < count) {
+        const index = next++;
+        made[index] = await make(index);
+      }
+    }),
+  );
+  return made;
+}
+
+await put('/service-accounts/bench-account', {
+  name: 'Harbour Bakery',
+  address: '1 Quay Street, Bristol',
+  latitude: 51.4504,
+  longitude: -2.5973,
+  timeZone: 'Europe/London',
+});
+await put('/resources/bench-tech', { name: 'Sam Fixer', phone: '+441174960123' });
+const setupStart = performance.now();
+const dueBookings = await many(REMINDERS, (index) => booking(index, 'r', 2 + (index % 150)));
+const travelingBookings = await many(TRAVELING, (index) =>
+  booking(50_000 + index, 't', 1, 'traveling'),
+);
+console.log(
+  `setup: ${REMINDERS + TRAVELING} bookings through the records API in ${((performance.now() - setupStart) / 1000).toFixed(1)} s`,
+);
 
 const providers = fork(new URL('./providers.process.ts', import.meta.url));
 const answer = async <K extends FromProviders['kind']>(kind: K) => {
@@ -89,10 +170,10 @@ const now = () => performance.timeOrigin + performance.now();
 
 try {
   const started = answer('started');
-  tell({ kind: 'start', bookings: [...dueBookings, ...travelingBookings] });
-  const { smtpPort, twilioUrl, enrouteUrl } = await started;
+  tell({ kind: 'start' });
+  const { smtpPort, twilioUrl } = await started;
   const engine = flowEngine(
-    { url: enrouteUrl, token: API_TOKEN },
+    { url: pluginUrl, token },
     { smtp: { port: smtpPort }, twilio: { url: twilioUrl } },
   );
   const arrived = async () => {
@@ -103,22 +184,26 @@ try {
 
   // Reminders: the run resolves once every batch it handed on has been delivered and recorded.
   const reminderStart = performance.now();
+  const requestsBefore = pluginRequests;
   const run = await engine.run(template('reminder.json'), [{ json: {} }]);
   const reminderSeconds = (performance.now() - reminderStart) / 1000;
   if (run.status !== 'success') throw new Error(`the reminder run ended ${run.status}`);
   const failedBatches = run.subRuns.filter((subRun) => subRun.status !== 'success').length;
   if (failedBatches > 0) throw new Error(`${failedBatches} reminder batches did not succeed`);
   const afterReminders = await arrived();
+  const reminderRequests = pluginRequests - requestsBefore;
+  const prepareMs = run.data.resultData.runData['Prepare']?.[0]?.executionTime ?? NaN;
   const emails = tally(
-    dueBookings.map(({ reportedBy }) => reportedBy?.email ?? ''),
+    dueBookings.map(({ email }) => email),
     afterReminders.emails,
   );
   const reminderSms = tally(
-    dueBookings.map(({ reportedBy }) => reportedBy?.mobilePhone ?? ''),
+    dueBookings.map(({ mobilePhone }) => mobilePhone),
     afterReminders.sms.map((message) => message.to),
   );
+  const reminderMessages = afterReminders.emails.length + afterReminders.sms.length;
   console.log(
-    `reminders: ${REMINDERS} bookings, ${afterReminders.emails.length} emails and ${afterReminders.sms.length} SMS in ${reminderSeconds.toFixed(1)} s (${run.subRuns.length} batches)`,
+    `reminders: ${REMINDERS} bookings, ${afterReminders.emails.length} emails and ${afterReminders.sms.length} SMS in ${reminderSeconds.toFixed(1)} s (${run.subRuns.length} batches; preparing ${(prepareMs / 1000).toFixed(1)} s), ${reminderRequests} requests to the plugin`,
   );
 
   // Traveling events through the trigger.
@@ -126,13 +211,8 @@ try {
   const smsBefore = afterReminders.sms.length;
   const acceptedAt = new Map<string, number>();
   const deliveries: Promise<unknown>[] = [];
-  for (const [index, context] of travelingBookings.entries()) {
-    const event = statusChange(
-      context.booking.documentId,
-      'scheduled',
-      'traveling',
-      context.booking.start,
-    );
+  for (const [index, traveler] of travelingBookings.entries()) {
+    const event = statusChange(traveler.booking, 'scheduled', 'traveling');
     const body = JSON.stringify(event);
     const signature = signPayload(WEBHOOK_SECRET, body, Math.floor(Date.now() / 1000));
     const copies = index % 10 === 0 ? 2 : 1;
@@ -141,7 +221,7 @@ try {
     for (let copy = 0; copy < copies; copy++) {
       deliveries.push(
         flow.receive({ 'x-enroute-signature': signature }, body).then(async (answer) => {
-          if (answer.status === 200) acceptedAt.set(context.reportedBy?.mobilePhone ?? '', sentAt);
+          if (answer.status === 200) acceptedAt.set(traveler.mobilePhone, sentAt);
           return answer.run;
         }),
       );
@@ -155,7 +235,7 @@ try {
     return accepted === undefined ? [] : [message.at - accepted];
   });
   const travelingSms = tally(
-    travelingBookings.map(({ reportedBy }) => reportedBy?.mobilePhone ?? ''),
+    travelingBookings.map(({ mobilePhone }) => mobilePhone),
     travelingMessages.map((message) => message.to),
   );
   console.log(
@@ -165,10 +245,13 @@ try {
   const duplicates = emails.duplicates + reminderSms.duplicates + travelingSms.duplicates;
   const lost = emails.lost + reminderSms.lost + travelingSms.lost;
   console.log(
-    `flows: reminders_per_s=${(REMINDERS / reminderSeconds).toFixed(0)} duplicates=${duplicates} lost=${lost} traveling_p95_ms=${percentile(latencies, 95).toFixed(0)}`,
+    `flows: reminders_per_s=${(REMINDERS / reminderSeconds).toFixed(0)} duplicates=${duplicates} lost=${lost} traveling_p95_ms=${percentile(latencies, 95).toFixed(0)} strapi_requests_per_message=${(reminderRequests / Math.max(1, reminderMessages)).toFixed(3)}`,
   );
 } finally {
   tell({ kind: 'close' });
   await once(providers, 'exit');
   removeUserFolder();
+  counter.close();
+  await host.stop();
+  await database.drop();
 }

@@ -1,17 +1,13 @@
-import type { MessageContext } from 'strapi-plugin-enroute/contracts';
-import { settings } from '../../../cms-plugin/server/src/messages/rules/fixtures.ts';
-import { API_TOKEN, removeUserFolder, startProviders } from '../flows/environment.ts';
-import { startEnrouteStandin } from '../support/enroute-standin.ts';
+import { removeUserFolder, startProviders } from '../flows/environment.ts';
 
 /**
- * The benchmark's far side, in a process of its own as it is in production: the SMTP server
- * (parsing every message), the Twilio stand-in and the Enroute API stand-in. The benchmark sends
- * the bookings, gets the addresses back, and asks what arrived.
+ * The providers' side of the benchmark, in a process of its own as it is in production: the SMTP
+ * server (parsing every message) and the Twilio stand-in. The benchmark asks what arrived.
  */
 export type ToProviders =
-  { kind: 'start'; bookings: MessageContext[] } | { kind: 'arrived' } | { kind: 'close' };
+  { kind: 'start' } | { kind: 'arrived' } | { kind: 'close' };
 export type FromProviders =
-  | { kind: 'started'; smtpPort: number; twilioUrl: string; enrouteUrl: string }
+  | { kind: 'started'; smtpPort: number; twilioUrl: string }
   | {
       kind: 'arrived';
       emails: string[];
@@ -29,13 +25,8 @@ process.on('message', (message: ToProviders) => {
   void (async () => {
     if (message.kind === 'start') {
       const providers = await startProviders();
-      const enroute = await startEnrouteStandin({
-        token: API_TOKEN,
-        settings: settings(),
-        bookings: message.bookings,
-      });
       close = async () => {
-        await Promise.all([providers.close(), enroute.close()]);
+        await providers.close();
       };
       process.on('message', (next: ToProviders) => {
         if (next.kind !== 'arrived') return;
@@ -54,7 +45,6 @@ process.on('message', (message: ToProviders) => {
         kind: 'started',
         smtpPort: providers.smtp.port,
         twilioUrl: providers.twilio.url,
-        enrouteUrl: enroute.url,
       });
     } else if (message.kind === 'close') {
       await close?.();

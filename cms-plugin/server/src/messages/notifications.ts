@@ -44,12 +44,22 @@ export const createNotificationsService = ({ strapi }: { strapi: Core.Strapi }) 
   }
 
   return {
-    async claim(request: ClaimRequest): Promise<ClaimResponse> {
+    /**
+     * Claims a message's key. `booking` is what the caller already read of the booking (its
+     * documentId and start): the log entry is written at once, and only a key taken before
+     * costs a read.
+     */
+    async claim(
+      request: ClaimRequest,
+      booking?: { documentId: string; start: string },
+    ): Promise<ClaimResponse> {
       if (request.state === 'skipped' && !request.reason) {
         throw invalid('reason', 'is required when state is skipped');
       }
-      const existing = await byKey(request.idempotencyKey);
-      if (existing?.state === 'failed' && request.state === 'pending') {
+      const taken = async (existing: Row): Promise<ClaimResponse> => {
+        if (existing.state !== 'failed' || request.state !== 'pending') {
+          return { claimed: false, notification: view(existing) };
+        }
         // A message that failed may be tried again: of simultaneous retries, the one whose
         // update finds it still failed wins.
         const { count } = await query(strapi, UID.notification).updateMany({
@@ -58,15 +68,20 @@ export const createNotificationsService = ({ strapi }: { strapi: Core.Strapi }) 
         });
         const current = (await byKey(request.idempotencyKey)) ?? existing;
         return { claimed: count === 1, notification: view(current) };
+      };
+      if (!booking) {
+        const existing = await byKey(request.idempotencyKey);
+        if (existing) return taken(existing);
+        const row = await documents(strapi, UID.booking).findOne({
+          documentId: request.bookingId,
+        });
+        if (!row) {
+          throw new RequestError(400, [
+            { path: 'bookingId', message: `no booking with documentId ${request.bookingId}` },
+          ]);
+        }
+        booking = { documentId: row.documentId, start: instant(row.start) };
       }
-      if (existing) return { claimed: false, notification: view(existing) };
-      const booking = await documents(strapi, UID.booking).findOne({
-        documentId: request.bookingId,
-      });
-      if (!booking)
-        throw new RequestError(400, [
-          { path: 'bookingId', message: `no booking with documentId ${request.bookingId}` },
-        ]);
       try {
         const created = await log().create({
           data: {
@@ -78,15 +93,14 @@ export const createNotificationsService = ({ strapi }: { strapi: Core.Strapi }) 
             state: request.state,
             reason: request.reason ?? null,
             attempts: 0,
-            bookingStart: instant(booking.start),
+            bookingStart: booking.start,
           },
           populate,
         });
         return { claimed: true, notification: view(created) };
       } catch (error) {
         const winner = await byKey(request.idempotencyKey);
-        if (winner && isUniqueViolation(error))
-          return { claimed: false, notification: view(winner) };
+        if (winner && isUniqueViolation(error)) return taken(winner);
         throw error;
       }
     },

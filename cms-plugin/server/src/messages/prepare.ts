@@ -73,6 +73,7 @@ export const createPrepareService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     await eachLimited(jobs, CONCURRENCY, async (job) => {
       const bookingId = job.context.booking.documentId;
+      const known = { documentId: bookingId, start: job.context.booking.start };
       const decisions = decideMessages({ ...job, settings, now });
       const claimed: Claimed[] = [];
       for (const decision of decisions) {
@@ -84,11 +85,10 @@ export const createPrepareService = ({ strapi }: { strapi: Core.Strapi }) => {
           recipient: decision.to,
         };
         if (decision.decision === 'skip') {
-          const answer = await notifications.claim({
-            ...request,
-            state: 'skipped',
-            reason: decision.reason,
-          });
+          const answer = await notifications.claim(
+            { ...request, state: 'skipped', reason: decision.reason },
+            known,
+          );
           batch.skipped.push({
             notificationId: answer.claimed ? answer.notification.documentId : null,
             bookingId,
@@ -99,7 +99,7 @@ export const createPrepareService = ({ strapi }: { strapi: Core.Strapi }) => {
           });
           continue;
         }
-        const answer = await notifications.claim({ ...request, state: 'pending' });
+        const answer = await notifications.claim({ ...request, state: 'pending' }, known);
         if (answer.claimed) claimed.push({ decision, notificationId: answer.notification.documentId });
         else batch.alreadyClaimed += 1;
       }
@@ -123,7 +123,9 @@ export const createPrepareService = ({ strapi }: { strapi: Core.Strapi }) => {
       const locale = resolveLocale(recipient.contact.locale ?? settings.defaultLocale);
       const [snippets, access] = await Promise.all([
         snippetsFor(locale),
-        getService('access-codes', { strapi }).issue(bookingId, stored),
+        getService('access-codes', { strapi }).issue(bookingId, stored, new Date(), {
+          end: job.context.booking.end,
+        }),
       ]);
       const renderer = renderers.forLocale(locale, snippets, settings.branding);
       const data = messageData({

@@ -47,19 +47,22 @@ export const createAccessCodesService = ({ strapi }: { strapi: Core.Strapi }) =>
   const populate = { booking: { fields: ['documentId'] } };
 
   return {
+    /** A new code for a booking; `known` is its end when the caller has read the booking. */
     async issue(
       bookingId: string,
       settings: StoredSettings,
       now = new Date(),
+      known?: { end: string },
     ): Promise<IssuedAccessCode> {
-      const booking = await documents(strapi, UID.booking).findOne({ documentId: bookingId });
+      const booking =
+        known ?? (await documents(strapi, UID.booking).findOne({ documentId: bookingId }));
       if (!booking) throw notFound('documentId', `no booking with documentId ${bookingId}`);
       const token = newToken();
       const end = Math.max(Date.parse(instant(booking.end)), now.getTime());
       const expiresAt = new Date(end + settings.accessCodeValidityDays * DAY).toISOString();
       const created = await codes().create({
         data: {
-          booking: booking.documentId,
+          booking: bookingId,
           tokenHash: hashToken(token),
           expiresAt,
           views: 0,
