@@ -45,7 +45,11 @@ onEveryDatabase('content API: message preparation and delivery results', (host) 
   const prepareEvents = (body: unknown, on: Host = host(), token = fullAccess) =>
     on.api('POST', '/messaging/prepare/events', token, body);
   const prepared = async (type: string, events: BookingEvent[], on: Host = host()) => {
-    const answer = await prepareEvents({ type, events }, on, on === host() ? fullAccess : on.tokens.fullAccess);
+    const answer = await prepareEvents(
+      { type, events },
+      on,
+      on === host() ? fullAccess : on.tokens.fullAccess,
+    );
     expect(answer.status).toBe(200);
     return PreparedBatch.parse(answer.body);
   };
@@ -180,13 +184,20 @@ onEveryDatabase('content API: message preparation and delivery results', (host) 
     // A failed message is claimed again by the next event of its kind, by one of five at once.
     const retries = await Promise.all(
       Array.from({ length: 5 }, () =>
-        prepared('traveling', [statusEvent(booking.documentId, inDays(2), 'scheduled', 'traveling')]),
+        prepared('traveling', [
+          statusEvent(booking.documentId, inDays(2), 'scheduled', 'traveling'),
+        ]),
       ),
     );
     expect(retries.flatMap((retry) => retry.sms).map((one) => one.notificationId)).toEqual([sms]);
     expect(retries.flatMap((retry) => retry.email)).toEqual([]);
     const third = await recordResults([
-      { notificationId: sms, state: 'sent', providerMessageId: 'SM123', providerResponse: { sid: 'SM123' } },
+      {
+        notificationId: sms,
+        state: 'sent',
+        providerMessageId: 'SM123',
+        providerResponse: { sid: 'SM123' },
+      },
     ]);
     expect(third.data[0]).toMatchObject({
       state: 'sent',
@@ -233,7 +244,11 @@ onEveryDatabase('content API: message preparation and delivery results', (host) 
     expect(badResults.body.error?.details?.errors?.[0]?.path).toBe('results.0.state');
 
     // A read-only token prepares and records nothing.
-    for (const path of ['/messaging/prepare/events', '/messaging/prepare/reminders', '/messaging/results']) {
+    for (const path of [
+      '/messaging/prepare/events',
+      '/messaging/prepare/reminders',
+      '/messaging/results',
+    ]) {
       expect((await host().api('POST', path, readOnly, {})).status).toBe(403);
     }
     const after = await host().database.select('select count(*) as n from enroute_notifications');
@@ -325,7 +340,9 @@ onEveryDatabase('content API: message preparation and delivery results', (host) 
       end: inDays(1, 5),
     });
     const cancel = () =>
-      prepared('canceled', [statusEvent(booking.documentId, inDays(1, 3), 'scheduled', 'canceled')]);
+      prepared('canceled', [
+        statusEvent(booking.documentId, inDays(1, 3), 'scheduled', 'canceled'),
+      ]);
     const before = await cancel();
     expect(before.skipped.map((skip) => skip.reason)).toEqual([
       'no-reminder-before',
@@ -333,7 +350,9 @@ onEveryDatabase('content API: message preparation and delivery results', (host) 
     ]);
     let reminder: PreparedBatch['email'][number] | undefined;
     for (let cursor: string | null = null, first = true; first || cursor; first = false) {
-      const answer = await host().api('POST', '/messaging/prepare/reminders', fullAccess, { cursor });
+      const answer = await host().api('POST', '/messaging/prepare/reminders', fullAccess, {
+        cursor,
+      });
       const page = PreparedBatch.parse(answer.body);
       reminder ??= page.email.find((email) => email.bookingId === booking.documentId);
       cursor = page.next ?? null;

@@ -65,7 +65,9 @@ const bundled = Object.values(result.metafile.outputs).flatMap((output) =>
     .map(([input]) => input),
 );
 if (bundled.length > 0) {
-  throw new Error(`a node bundles a dependency, which n8n's verification refuses: ${bundled.join(', ')}`);
+  throw new Error(
+    `a node bundles a dependency, which n8n's verification refuses: ${bundled.join(', ')}`,
+  );
 }
 for (const asset of assets) {
   mkdirSync(new URL('.', new URL(asset, dist)), { recursive: true });

@@ -3,4 +3,3 @@ import { bookingEventTypes } from './vocabulary.ts';
 
 export const BookingEventType = z.enum(bookingEventTypes);
 export type BookingEventType = z.infer<typeof BookingEventType>;
-

@@ -73,9 +73,12 @@ describe("the message preview's data", () => {
   });
 
   it('falls back to the settings contact, then to the account primary contact', () => {
-    expect(messageDataFor(context({ reportedBy: null }), settings, 'reminder').recipient.name).toBe('Fallback');
+    expect(messageDataFor(context({ reportedBy: null }), settings, 'reminder').recipient.name).toBe(
+      'Fallback',
+    );
     expect(
-      messageDataFor(context({ reportedBy: null, fallbackContact: null }), settings, 'reminder').recipient.name,
+      messageDataFor(context({ reportedBy: null, fallbackContact: null }), settings, 'reminder')
+        .recipient.name,
     ).toBe('Primary');
   });
 
@@ -83,7 +86,9 @@ describe("the message preview's data", () => {
     expect(
       messageDataFor(context(), { ...settings, showTechnicianName: false }, 'traveling').technician,
     ).toBeNull();
-    expect(messageDataFor(context({ technician: null }), settings, 'traveling').technician).toBeNull();
+    expect(
+      messageDataFor(context({ technician: null }), settings, 'traveling').technician,
+    ).toBeNull();
     expect(sampleMessageData({ ...settings, showTechnicianName: false }).technician).toBeNull();
   });
 

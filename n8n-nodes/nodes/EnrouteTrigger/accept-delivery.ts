@@ -1,4 +1,8 @@
-import type { BookingEvent, BookingEventType, BookingStatus } from 'strapi-plugin-enroute/contracts';
+import type {
+  BookingEvent,
+  BookingEventType,
+  BookingStatus,
+} from 'strapi-plugin-enroute/contracts';
 // The plugin's own signature check and names (no schema library), bundled at build time.
 import { verifySignature } from '../../../cms-plugin/shared/contracts/signature.ts';
 import {

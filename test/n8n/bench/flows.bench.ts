@@ -123,7 +123,12 @@ async function booking(index: number, prefix: string, hoursAhead: number, status
     end,
     ...(status ? { status } : {}),
   });
-  const made: PluginBooking = { id: `${prefix}-${index}`, documentId: created.documentId, start, end };
+  const made: PluginBooking = {
+    id: `${prefix}-${index}`,
+    documentId: created.documentId,
+    start,
+    end,
+  };
   return { booking: made, email, mobilePhone };
 }
 

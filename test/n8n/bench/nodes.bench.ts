@@ -30,9 +30,11 @@ try {
   if (!scan.passed) console.log(scan.details ?? 'the scan failed');
 
   const nodeFiles = (
-    JSON.parse(execFileSync('node', ['-p', 'JSON.stringify(require("./package.json").n8n)'], {
-      cwd: packageDir,
-    }).toString()) as { nodes: string[]; credentials: string[] }
+    JSON.parse(
+      execFileSync('node', ['-p', 'JSON.stringify(require("./package.json").n8n)'], {
+        cwd: packageDir,
+      }).toString(),
+    ) as { nodes: string[]; credentials: string[] }
   ).nodes;
   const timings: number[] = [];
   for (let run = 0; run < 5; run++) {

@@ -4,8 +4,7 @@ import { removeUserFolder, startProviders } from '../flows/environment.ts';
  * The providers' side of the benchmark, in a process of its own as it is in production: the SMTP
  * server (parsing every message) and the Twilio stand-in. The benchmark asks what arrived.
  */
-export type ToProviders =
-  { kind: 'start' } | { kind: 'arrived' } | { kind: 'close' };
+export type ToProviders = { kind: 'start' } | { kind: 'arrived' } | { kind: 'close' };
 export type FromProviders =
   | { kind: 'started'; smtpPort: number; twilioUrl: string }
   | {

@@ -7,7 +7,7 @@ import {
   type BookingStatus,
 } from 'strapi-plugin-enroute/contracts';
 import { sqliteDatabase, type TestDatabase } from '../../../cms-plugin/tests/support/database.ts';
-import { startHost, type Host } from '../../../cms-plugin/tests/support/host.ts';
+import { startHost } from '../../../cms-plugin/tests/support/host.ts';
 import type { WorkflowTemplate } from '../workflows/templates.ts';
 import { createEngine, removeUserFolder, type EngineOptions } from '../support/engine.ts';
 import { startSmtpCapture } from '../support/smtp-capture.ts';
@@ -153,7 +153,10 @@ async function startPlugin(database: TestDatabase) {
     },
 
     /** Changes a booking through the records API, as a dispatch system would. */
-    async change(booking: PluginBooking, patch: { status?: BookingStatus; start?: string; end?: string }) {
+    async change(
+      booking: PluginBooking,
+      patch: { status?: BookingStatus; start?: string; end?: string },
+    ) {
       const answer = await host.api('PATCH', `/bookings/${booking.documentId}`, token, patch);
       if (answer.status !== 200) {
         throw new Error(`PATCH booking: ${answer.status} ${JSON.stringify(answer.body)}`);

@@ -242,7 +242,9 @@ describe('event templates', () => {
 
   it('completed: sends the completion message, with the CMS’s current words', async () => {
     await env.plugin.change(bookings.done, { status: 'completed' });
-    await env.plugin.editSnippets('en', { 'completed.subject': 'Job done at {{ account.address }}' });
+    await env.plugin.editSnippets('en', {
+      'completed.subject': 'Job done at {{ account.address }}',
+    });
     const run = await env.engine.run(
       template('completed.json'),
       [{ json: statusChange(bookings.done, 'in-progress', 'completed') }],

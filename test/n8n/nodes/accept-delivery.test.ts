@@ -5,7 +5,11 @@ import {
 } from 'strapi-plugin-enroute/contracts';
 import { describe, expect, it } from 'vitest';
 import { statusEvent } from '../../../cms-plugin/server/src/messages/rules/fixtures.ts';
-import { judgeDelivery, rememberEventIds, SEEN_EVENT_IDS_LIMIT } from '../../../n8n-nodes/nodes/EnrouteTrigger/accept-delivery.ts';
+import {
+  judgeDelivery,
+  rememberEventIds,
+  SEEN_EVENT_IDS_LIMIT,
+} from '../../../n8n-nodes/nodes/EnrouteTrigger/accept-delivery.ts';
 
 const SECRET = 'whsec_test_0123456789abcdef';
 const NOW = 1_795_000_000;

@@ -10,11 +10,15 @@ const root = fileURLToPath(new URL('../../../', import.meta.url));
  * `into`, unpacks it there, and answers the tarball's path and the unpacked folder.
  */
 export function packWorkspace(workspace: string, into: string): { tarball: string; dir: string } {
-  const output = execFileSync('npm', ['pack', '-w', workspace, '--pack-destination', into, '--json'], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    maxBuffer: 64 * 1024 * 1024,
-  }).toString();
+  const output = execFileSync(
+    'npm',
+    ['pack', '-w', workspace, '--pack-destination', into, '--json'],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  ).toString();
   const [packed] = JSON.parse(output.slice(output.indexOf('['))) as { filename: string }[];
   if (!packed) throw new Error(`npm pack -w ${workspace} packed nothing`);
   const { filename } = packed;

@@ -107,7 +107,12 @@ function resultNode(name: string, id: string, position: [number, number], loop: 
             value: `={{ $('${loop}').item.json.notificationId }}`,
             type: 'string',
           },
-          { id: `${id}-provider`, name: 'provider', value: '={{ $prevNode.name }}', type: 'string' },
+          {
+            id: `${id}-provider`,
+            name: 'provider',
+            value: '={{ $prevNode.name }}',
+            type: 'string',
+          },
         ],
       },
       includeOtherFields: true,

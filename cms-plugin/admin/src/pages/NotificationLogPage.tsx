@@ -5,7 +5,11 @@ import type {
   NotificationDetail,
   NotificationLogPage as LogPage,
 } from '../../../shared/contracts/admin-pages.ts';
-import { channels, messageTypes, notificationStates } from '../../../shared/contracts/vocabulary.ts';
+import {
+  channels,
+  messageTypes,
+  notificationStates,
+} from '../../../shared/contracts/vocabulary.ts';
 import { BookingPicker } from '../components/BookingPicker.tsx';
 import { DataTable, Pager } from '../components/DataTable.tsx';
 import { PageLayout } from '../components/PageLayout.tsx';

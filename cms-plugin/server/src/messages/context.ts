@@ -78,11 +78,7 @@ export const createMessageContextService = ({ strapi }: { strapi: Core.Strapi })
     );
   }
 
-  function build(
-    row: Row,
-    history: History,
-    fallback: ContactView | null,
-  ): MessageContext | null {
+  function build(row: Row, history: History, fallback: ContactView | null): MessageContext | null {
     const workOrder = relation(row.workOrder);
     const account = relation(workOrder?.serviceAccount);
     if (!workOrder || !account) return null;

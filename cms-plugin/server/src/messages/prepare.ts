@@ -100,7 +100,8 @@ export const createPrepareService = ({ strapi }: { strapi: Core.Strapi }) => {
           continue;
         }
         const answer = await notifications.claim({ ...request, state: 'pending' }, known);
-        if (answer.claimed) claimed.push({ decision, notificationId: answer.notification.documentId });
+        if (answer.claimed)
+          claimed.push({ decision, notificationId: answer.notification.documentId });
         else batch.alreadyClaimed += 1;
       }
       if (claimed.length > 0) await render(job, claimed, settings, stored, snippetsFor, batch);
@@ -157,7 +158,10 @@ export const createPrepareService = ({ strapi }: { strapi: Core.Strapi }) => {
         } else {
           const sms = await renderer.renderSms(job.type, locale, data);
           batch.sms.push({ ...meta, channel: 'sms', ...sms });
-          await notifications.keepContent(notificationId, redacted({ body: sms.body }, access.token));
+          await notifications.keepContent(
+            notificationId,
+            redacted({ body: sms.body }, access.token),
+          );
         }
       }
     } catch (error) {

@@ -1,8 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import type {
-  RecordResult,
-  RecordResultsResponse,
-} from '../../../shared/contracts/index.ts';
+import type { RecordResult, RecordResultsResponse } from '../../../shared/contracts/index.ts';
 import { getService } from '../utils/get-service.ts';
 import { RequestError } from '../validation/errors.ts';
 

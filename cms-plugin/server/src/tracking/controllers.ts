@@ -18,10 +18,8 @@ type HttpContext = Context & {
   res: ServerResponse;
 };
 
-const tracking = (strapi: Core.Strapi) =>
-  getService('tracking', { strapi });
-const technicianTokens = (strapi: Core.Strapi) =>
-  getService('technician-tokens', { strapi });
+const tracking = (strapi: Core.Strapi) => getService('tracking', { strapi });
+const technicianTokens = (strapi: Core.Strapi) => getService('technician-tokens', { strapi });
 
 function bearer(ctx: HttpContext): string | null {
   const match = /^Bearer\s+(\S+)$/i.exec(ctx.get('authorization'));

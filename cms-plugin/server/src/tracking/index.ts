@@ -18,8 +18,7 @@ export const trackingControllers = {
   portal: createPortalController,
 };
 
-const service = (strapi: Core.Strapi) =>
-  getService('tracking', { strapi });
+const service = (strapi: Core.Strapi) => getService('tracking', { strapi });
 
 /** Live tracking's part of the plugin's lifecycle. */
 export const tracking = {

@@ -155,9 +155,7 @@ export function createPortalViews(strapi: Core.Strapi, reads: TrackingReads) {
       if (!context) return null;
       const contact = resolveRecipient(context)?.contact ?? null;
       const locale =
-        requestedLocale(wanted) ??
-        requestedLocale(contact?.locale) ??
-        fallbackLocale(settings);
+        requestedLocale(wanted) ?? requestedLocale(contact?.locale) ?? fallbackLocale(settings);
       const timeZone = text(account.timeZone) ?? 'UTC';
       const withTechnician =
         resource !== null && (state === 'traveling' || state === 'in-progress');
@@ -176,13 +174,14 @@ export function createPortalViews(strapi: Core.Strapi, reads: TrackingReads) {
         start: instant(row.start),
         end: instant(row.end),
         timeZone,
-        previousStart: messageData({
-          type: 'portal',
-          context,
-          recipient: contact,
-          settings,
-          link: '',
-        }).booking.previousStart ?? null,
+        previousStart:
+          messageData({
+            type: 'portal',
+            context,
+            recipient: contact,
+            settings,
+            link: '',
+          }).booking.previousStart ?? null,
         completedAt: optionalInstant(row.completedAt),
         serviceType: text(relation(workOrder.serviceType)?.name),
       };

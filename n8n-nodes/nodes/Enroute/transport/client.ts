@@ -93,7 +93,11 @@ export function createEnrouteClient(send: SendEnrouteRequest) {
     },
 
     async recordResults(results: RecordResult[]): Promise<RecordResultsResponse> {
-      const response = await call({ method: 'POST', path: '/messaging/results', body: { results } });
+      const response = await call({
+        method: 'POST',
+        path: '/messaging/results',
+        body: { results },
+      });
       return expectFields<RecordResultsResponse>(response, ['data', 'errors'], 'the results');
     },
   };

@@ -23,7 +23,15 @@ export function isValidE164(value: string): boolean {
 }
 
 /** Types of number that cannot receive a text message. */
-const NOT_MOBILE = new Set(['FIXED_LINE', 'TOLL_FREE', 'PREMIUM_RATE', 'SHARED_COST', 'PAGER', 'UAN', 'VOICEMAIL']);
+const NOT_MOBILE = new Set([
+  'FIXED_LINE',
+  'TOLL_FREE',
+  'PREMIUM_RATE',
+  'SHARED_COST',
+  'PAGER',
+  'UAN',
+  'VOICEMAIL',
+]);
 
 /**
  * Whether a valid E.164 number can take an SMS: mobile numbers, and numbers that the numbering

@@ -89,7 +89,15 @@ describe('reminders', () => {
       }),
     ).toEqual([]);
     const oldStart = context({
-      history: [{ type: 'reminder', channel: 'email', state: 'sent', start: '2026-11-25T14:00:00.000Z', at: '2026-11-23T10:00:00.000Z' }],
+      history: [
+        {
+          type: 'reminder',
+          channel: 'email',
+          state: 'sent',
+          start: '2026-11-25T14:00:00.000Z',
+          at: '2026-11-23T10:00:00.000Z',
+        },
+      ],
     });
     expect(
       decideMessages({ type: 'reminder', context: oldStart, settings: settings(), now: NOW }),
@@ -413,7 +421,15 @@ describe('status messages', () => {
     ]);
     const reminded = context({
       booking: { status: 'canceled' },
-      history: [{ type: 'reminder', channel: 'email', state: 'sent', start: BOOKING_START, at: '2026-11-24T10:00:00.000Z' }],
+      history: [
+        {
+          type: 'reminder',
+          channel: 'email',
+          state: 'sent',
+          start: BOOKING_START,
+          at: '2026-11-24T10:00:00.000Z',
+        },
+      ],
     });
     expect(decideMessages({ ...canceled, context: reminded })).toMatchObject([
       { decision: 'send', idempotencyKey: 'booking-1:canceled:email' },
@@ -426,7 +442,15 @@ describe('rescheduled', () => {
   const reminded = (start: string) =>
     context({
       booking: { start, end: '2026-11-26T18:00:00.000Z' },
-      history: [{ type: 'reminder', channel: 'email', state: 'sent', start: BOOKING_START, at: '2026-11-24T10:00:00.000Z' }],
+      history: [
+        {
+          type: 'reminder',
+          channel: 'email',
+          state: 'sent',
+          start: BOOKING_START,
+          at: '2026-11-24T10:00:00.000Z',
+        },
+      ],
     });
 
   it('sends when the start moved by more than the threshold after a reminder, keyed by the new start', () => {

@@ -11,9 +11,7 @@ export function reminderLogged(context: MessageContext, channels: readonly Chann
   return channels.every((channel) =>
     context.history.some(
       (entry) =>
-        entry.type === 'reminder' &&
-        entry.channel === channel &&
-        Date.parse(entry.start) === start,
+        entry.type === 'reminder' && entry.channel === channel && Date.parse(entry.start) === start,
     ),
   );
 }

@@ -82,7 +82,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
       events.push(readEvent(this, itemIndex));
       itemOfEvent.push(itemIndex);
     } catch (error) {
-      if (!this.continueOnFail()) throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+      if (!this.continueOnFail())
+        throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
       refused.push({ json: { error: (error as Error).message }, pairedItem: { item: itemIndex } });
     }
   }
@@ -93,10 +94,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
     batch = await client.prepareEvents(type, events);
   } catch (error) {
     if (this.continueOnFail()) {
-      return [
-        [...refused, ...itemOfEvent.map((item) => errorItem(error, item))],
-        [],
-      ];
+      return [[...refused, ...itemOfEvent.map((item) => errorItem(error, item))], []];
     }
     throw new NodeOperationError(this.getNode(), error as Error, { itemIndex: 0 });
   }
@@ -108,9 +106,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
     });
   }
   const { email, sms } = await batchOutputs(this, batch, itemOf);
-  const failed = batch.failed.map((one) =>
-    errorItem(new Error(one.reason), itemOf(one.source)),
-  );
+  const failed = batch.failed.map((one) => errorItem(new Error(one.reason), itemOf(one.source)));
   return [[...refused, ...failed, ...email], sms];
 }
 

@@ -129,7 +129,12 @@ function resultOf(
   const failed = outcome === 'failed' || (outcome === 'auto' && error !== null);
   if (failed) {
     const reason = [provider, error ?? 'marked failed'].filter(Boolean).join(': ');
-    return { notificationId, state: 'failed', reason: reason.slice(0, 2000), providerResponse: json };
+    return {
+      notificationId,
+      state: 'failed',
+      reason: reason.slice(0, 2000),
+      providerResponse: json,
+    };
   }
   const providerMessageId = String(
     context.getNodeParameter('providerMessageId', itemIndex, '') ?? '',

@@ -30,12 +30,10 @@ export async function batchOutputs(
       return item;
     }),
   );
-  const sms = batch.sms.map(
-    ({ source, ...message }): INodeExecutionData => ({
-      json: { ...message },
-      pairedItem: { item: itemOf(source) },
-    }),
-  );
+  const sms = batch.sms.map(({ source, ...message }): INodeExecutionData => ({
+    json: { ...message },
+    pairedItem: { item: itemOf(source) },
+  }));
   return { email, sms };
 }
 
