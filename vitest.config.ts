@@ -4,7 +4,11 @@ import { defineConfig } from 'vitest/config';
 // Each package with tests ships its own vitest.config.ts; the root only gathers them.
 export default defineConfig({
   test: {
-    projects: ['*/vitest.config.ts', 'cms-plugin/server/src/eta/vitest.config.ts'],
+    projects: [
+      '*/vitest.config.ts',
+      'cms-plugin/server/src/eta/vitest.config.ts',
+      'test/start/vitest.config.ts',
+    ],
     passWithNoTests: true,
     reporters: ['default', './test/support/summary-reporter.ts'],
   },

@@ -9,6 +9,8 @@ export default defineProject({
   test: {
     name: 'e2e',
     include: ['**/*.test.ts'],
+    // `npm start` itself has a project of its own (start/vitest.config.ts).
+    exclude: ['start/**', '**/node_modules/**'],
     // The whole stack starts once per file; its parts are separate processes.
     fileParallelism: false,
     testTimeout: 120_000,
