@@ -8,6 +8,7 @@ export default defineConfig({
       '*/vitest.config.ts',
       'test/n8n/vitest.config.ts',
       'cms-plugin/server/src/eta/vitest.config.ts',
+      'test/start/vitest.config.ts',
     ],
     passWithNoTests: true,
     reporters: ['default', './test/support/summary-reporter.ts'],

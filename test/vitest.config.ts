@@ -8,7 +8,9 @@ export default defineProject({
   ssr: { resolve: { conditions } },
   test: {
     name: 'e2e',
-    include: ['e2e/**/*.test.ts'],
+    include: ['**/*.test.ts'],
+    // `npm start` and the n8n flows have projects of their own.
+    exclude: ['start/**', 'n8n/**', '**/node_modules/**'],
     // The whole stack starts once per file; its parts are separate processes.
     fileParallelism: false,
     testTimeout: 120_000,

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { DEMO } from './paths.ts';
+import { DEFAULT_BUILD, DEMO, isInRepository } from './paths.ts';
 import type { StackOptions } from './stack.ts';
 import type { Log } from './processes.ts';
 
@@ -19,6 +19,14 @@ const Env = z.object({
   ENROUTE_CAPTURE_PORT: Port.default(8025),
   ENROUTE_SMTP_PORT: Port.default(2525),
   ENROUTE_DATA: z.string().default(path.join(DEMO, 'data')),
+  // Inside the repository: the portal's server bundle loads its packages from node_modules.
+  ENROUTE_BUILD: z
+    .string()
+    .default(DEFAULT_BUILD)
+    .refine(
+      isInRepository,
+      'must be a folder inside the repository (node_modules is found from it)',
+    ),
   ENROUTE_DATABASE: z.enum(['sqlite', 'postgres']).default('sqlite'),
   DATABASE_HOST: z.string().default('127.0.0.1'),
   DATABASE_PORT: Port.default(5432),
@@ -44,6 +52,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv, log: Log): StackOptions {
       smtp: e.ENROUTE_SMTP_PORT,
     },
     dataDir: path.resolve(e.ENROUTE_DATA),
+    buildDir: path.resolve(e.ENROUTE_BUILD),
     database:
       e.ENROUTE_DATABASE === 'postgres'
         ? {

@@ -15,6 +15,8 @@ export type N8nOptions = {
   host: string;
   port: number;
   dataDir: string;
+  /** Where the demo keeps its build of the package (`<buildDir>/n8n-nodes-enroute`). */
+  buildDir: string;
   mode: N8nMode;
   redis?: { host: string; port: number } | undefined;
   database: Database;
@@ -292,27 +294,40 @@ function credentials(options: N8nOptions) {
   ];
 }
 
+/**
+ * The package's build, as the demo last made it: built with the package's own script when the
+ * demo's copy is missing or older than the sources, then copied into the build folder, so that a
+ * dist/ left by another run never stands in for the demo's build step.
+ */
+async function buildPackage(options: N8nOptions): Promise<string> {
+  const built = path.join(options.buildDir, 'n8n-nodes-enroute');
+  // The trigger bundles the plugin's names and signature check from its contracts.
+  const sources = [
+    path.join(N8N_NODES, 'nodes'),
+    path.join(N8N_NODES, 'credentials'),
+    path.join(ROOT, 'cms-plugin', 'shared', 'contracts'),
+  ];
+  if (!(await isStale(path.join(built, 'dist', 'package.json'), sources))) return built;
+  options.log('build', 'building n8n-nodes-enroute…');
+  await run('build', 'npm', ['run', 'build', '-w', 'n8n-nodes-enroute'], {
+    cwd: ROOT,
+    env: process.env,
+    log: options.log,
+  });
+  await rm(built, { recursive: true, force: true });
+  await mkdir(built, { recursive: true });
+  await cp(path.join(N8N_NODES, 'dist'), path.join(built, 'dist'), { recursive: true });
+  await cp(path.join(N8N_NODES, 'package.json'), path.join(built, 'package.json'));
+  return built;
+}
+
 /** The package as n8n installs a community package: into `<user folder>/.n8n/nodes/node_modules`. */
 async function installPackage(options: N8nOptions): Promise<void> {
-  if (
-    await isStale(path.join(N8N_NODES, 'dist', 'package.json'), [
-      path.join(N8N_NODES, 'nodes'),
-      path.join(N8N_NODES, 'credentials'),
-    ])
-  ) {
-    options.log('build', 'building n8n-nodes-enroute…');
-    await run('build', 'npm', ['run', 'build', '-w', 'n8n-nodes-enroute'], {
-      cwd: ROOT,
-      env: process.env,
-      log: options.log,
-    });
-  }
+  const built = await buildPackage(options);
   const nodes = path.join(options.dataDir, 'n8n', '.n8n', 'nodes');
   const target = path.join(nodes, 'node_modules', 'n8n-nodes-enroute');
   await rm(target, { recursive: true, force: true });
-  await mkdir(target, { recursive: true });
-  await cp(path.join(N8N_NODES, 'dist'), path.join(target, 'dist'), { recursive: true });
-  await cp(path.join(N8N_NODES, 'package.json'), path.join(target, 'package.json'));
+  await cp(built, target, { recursive: true });
   await writeFile(
     path.join(nodes, 'package.json'),
     JSON.stringify(

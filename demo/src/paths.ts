@@ -10,6 +10,14 @@ export const PLUGIN = path.join(ROOT, 'cms-plugin');
 export const N8N_NODES = path.join(ROOT, 'n8n-nodes');
 export const PORTAL = path.join(ROOT, 'portal-site');
 export const CONTENT = path.join(ROOT, 'content-snippets');
+/** Where the demo builds the Strapi admin panel and the portal by default (ignored by git). */
+export const DEFAULT_BUILD = path.join(DEMO, '.tmp');
+
+/** Whether `dir` is inside the repository (where node_modules is found from it). */
+export function isInRepository(dir: string): boolean {
+  const relative = path.relative(ROOT, path.resolve(dir));
+  return relative === '' || !(relative.startsWith('..') || path.isAbsolute(relative));
+}
 
 /** The newest modification time of the files below `dir` (0 when it does not exist). */
 export async function newestChange(

@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { DEFAULT_BUILD } from './paths.ts';
 import { freePairOfPorts, freePort } from './ports.ts';
 import { createDatabase, dropDatabase } from './postgres.ts';
 import type { Log } from './processes.ts';
@@ -42,6 +43,7 @@ export async function startScratchStack(options: {
         smtp: await freePort(),
       },
       dataDir,
+      buildDir: DEFAULT_BUILD,
       database,
       n8n: {
         mode: options.configuration === 'scale' ? 'queue' : 'main',

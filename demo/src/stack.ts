@@ -21,6 +21,8 @@ export type StackOptions = {
   host: string;
   ports: { strapi: number; n8n: number; portal: number; capture: number; smtp: number };
   dataDir: string;
+  /** Where the Strapi admin panel and the portal are built (inside the repository). */
+  buildDir: string;
   database: Database;
   n8n: { mode: N8nMode; redis?: { host: string; port: number } };
   /** Put the demo company's records on the first start, and move the traveling technician. */
@@ -110,12 +112,16 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     });
     stops.push(() => capture.close());
 
-    await Promise.all([options.adminPanel ? buildStrapiAdmin(log) : null, buildPortal(log)]);
+    await Promise.all([
+      options.adminPanel ? buildStrapiAdmin(options.buildDir, log) : null,
+      buildPortal(options.buildDir, log),
+    ]);
     track(
       await startStrapi({
         host,
         port: ports.strapi,
         dataDir: options.dataDir,
+        buildDir: options.buildDir,
         database: options.database,
         adminPanel: options.adminPanel,
         relayPollMs: options.relayPollMs,
@@ -134,6 +140,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       host,
       port: ports.n8n,
       dataDir: options.dataDir,
+      buildDir: options.buildDir,
       mode: options.n8n.mode,
       redis: options.n8n.redis,
       database: options.database,
@@ -153,6 +160,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       await startPortal({
         host,
         port: ports.portal,
+        buildDir: options.buildDir,
         strapiUrl,
         portalToken: state.tokens.readOnly,
         log,

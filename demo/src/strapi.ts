@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readlink, rm, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { expectOk, request } from './http.ts';
 import { PLUGIN, STRAPI_HOST, isStale } from './paths.ts';
@@ -20,6 +20,8 @@ export type StrapiOptions = {
   host: string;
   port: number;
   dataDir: string;
+  /** Where the demo builds (the admin panel goes to `<buildDir>/strapi/build`). */
+  buildDir: string;
   database: Database;
   adminPanel: boolean;
   /** Faster outbox polling for tests and benchmarks. */
@@ -46,29 +48,54 @@ function databaseEnv(options: StrapiOptions): Record<string, string> {
 }
 
 /**
- * Builds the admin panel when it is missing or older than the plugin's admin sources, with the
- * plugin's own build script for its host app (it runs Strapi's build as a JavaScript app).
+ * The demo's own app folder of the host (cms-plugin/host/): links to the host's package.json,
+ * config, src and plugin-entry, with the admin panel built into its `build/` and uploads of its
+ * own. The build folder stays the demo's: the plugin's admin tests build and empty host/build.
  */
-export async function buildStrapiAdmin(log: Log): Promise<void> {
-  const index = path.join(STRAPI_HOST, 'build', 'index.html');
+export async function hostAppFolder(buildDir: string): Promise<string> {
+  const dir = path.join(buildDir, 'strapi');
+  await mkdir(path.join(dir, 'public', 'uploads'), { recursive: true });
+  for (const entry of ['package.json', 'config', 'src', 'plugin-entry']) {
+    const link = path.join(dir, entry);
+    const target = path.join(STRAPI_HOST, entry);
+    if ((await readlink(link).catch(() => null)) === target) continue;
+    await rm(link, { force: true });
+    await symlink(target, link);
+  }
+  return dir;
+}
+
+/**
+ * Builds the admin panel into the demo's app folder when it is missing or older than the
+ * plugin's admin sources, with the plugin's own build script for its host app (it runs
+ * Strapi's build as a JavaScript app). Plain `node`: the build loads Strapi's published files.
+ */
+export async function buildStrapiAdmin(buildDir: string, log: Log): Promise<void> {
+  const appDir = await hostAppFolder(buildDir);
+  const index = path.join(appDir, 'build', 'index.html');
   if (!(await isStale(index, [path.join(PLUGIN, 'admin', 'src')]))) return;
   log('build', 'building the Strapi admin panel (a minute or two, once)…');
   const script = path.join(PLUGIN, 'tests', 'admin', 'support', 'build-admin.ts');
-  await run('build', process.execPath, ['--conditions=source', script], {
-    cwd: STRAPI_HOST,
+  await run('build', process.execPath, [script, appDir], {
+    cwd: appDir,
     env: process.env,
     log,
   });
 }
 
-/** Strapi with the plugin: the host app of cms-plugin/, on the demo's database. */
+/**
+ * Strapi with the plugin: the host app of cms-plugin/, on the demo's database; with the admin
+ * panel, in the demo's app folder of the host, where the panel was built.
+ */
 export async function startStrapi(options: StrapiOptions): Promise<Child> {
   await mkdir(path.join(options.dataDir, 'strapi'), { recursive: true });
-  await mkdir(path.join(STRAPI_HOST, 'public', 'uploads'), { recursive: true });
+  const appDir = options.adminPanel ? await hostAppFolder(options.buildDir) : STRAPI_HOST;
+  await mkdir(path.join(appDir, 'public', 'uploads'), { recursive: true });
   const child = startChild('strapi', process.execPath, [path.join(STRAPI_HOST, 'start.js')], {
-    cwd: STRAPI_HOST,
+    cwd: appDir,
     env: {
       ...process.env,
+      ENROUTE_HOST_APP_DIR: appDir,
       NODE_ENV: 'development',
       HOST: options.host,
       PORT: String(options.port),

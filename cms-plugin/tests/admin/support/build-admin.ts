@@ -28,8 +28,16 @@ type BuildModule = {
  * Runs `strapi build` for the host app the way the CLI does, but as a JavaScript app: the CLI
  * looks for a tsconfig.json in every parent folder, finds the workspace's, and would compile the
  * host as TypeScript. Strapi's package exports no build API, so its CLI module is loaded by path.
+ *
+ * `appDir` is the app folder to build in (host/ itself by default): the panel goes to its
+ * `build/` and Strapi's generated entry files to its `.strapi/`. Another folder holds links to
+ * the host's package.json, config, src and plugin-entry (see the host's start.js).
+ *
+ * Strapi is loaded from its published (CommonJS) build. Run it without `--conditions=source`:
+ * that condition applies to Strapi's own packages too, and theirs point at files they do not
+ * publish. The plugin needs no condition: the host's plugin-entry imports its sources by path.
  */
-export async function buildHostAdmin(): Promise<void> {
+export async function buildHostAdmin(appDir: string = HOST_DIR): Promise<void> {
   const require = createRequire(import.meta.url);
   const strapiDir = path.dirname(require.resolve('@strapi/strapi/package.json'));
   const { build } = require(path.join(strapiDir, 'dist/src/node/build.js')) as BuildModule;
@@ -38,9 +46,9 @@ export async function buildHostAdmin(): Promise<void> {
   };
   process.env.STRAPI_TELEMETRY_DISABLED ??= 'true';
   // Strapi's bundler resolves its entry from the working directory, as when run in the app.
-  process.chdir(HOST_DIR);
+  process.chdir(appDir);
   await build({
-    cwd: HOST_DIR,
+    cwd: appDir,
     logger: createLogger({ debug: false, silent: false, timestamp: false }),
     bundler: 'vite',
     minify: true,
@@ -52,13 +60,16 @@ export async function buildHostAdmin(): Promise<void> {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  // Run by hand (`npm run bench:admin-build`), the build takes the lock; run by a test that
-  // holds it already, it does not.
+  // `node build-admin.ts [app folder]`. Run by hand (`npm run bench:admin-build`), the build
+  // takes the folder's lock; run by a test that holds it already, it does not.
+  const appDir = process.argv[2] ? path.resolve(process.argv[2]) : HOST_DIR;
   const release =
-    process.env.ENROUTE_ADMIN_LOCK_HELD === '1' ? async () => undefined : await lockHostAdmin();
+    process.env.ENROUTE_ADMIN_LOCK_HELD === '1'
+      ? async () => undefined
+      : await lockHostAdmin(appDir);
   try {
     const started = performance.now();
-    await buildHostAdmin();
+    await buildHostAdmin(appDir);
     console.log(`admin panel built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   } finally {
     await release();
@@ -94,12 +105,12 @@ function running(pid: number): boolean {
 }
 
 /**
- * Holds the host's admin build for one test run: a build empties the folder the panel is
- * served from, so two runs in the same checkout would pull it from under each other. A lock
- * left by a process that is gone is taken over. Answers the release.
+ * Holds an app folder's admin build (the host's by default) for one test run: a build empties
+ * the folder the panel is served from, so two runs in the same checkout would pull it from
+ * under each other. A lock left by a process that is gone is taken over. Answers the release.
  */
-export async function lockHostAdmin(): Promise<() => Promise<void>> {
-  const id = createHash('sha256').update(HOST_DIR).digest('hex').slice(0, 12);
+export async function lockHostAdmin(appDir: string = HOST_DIR): Promise<() => Promise<void>> {
+  const id = createHash('sha256').update(appDir).digest('hex').slice(0, 12);
   const lock = path.join(tmpdir(), `enroute-admin-build-${id}.lock`);
   for (;;) {
     try {
