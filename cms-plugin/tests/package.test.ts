@@ -23,16 +23,19 @@ describe('npm pack', () => {
   let host: Host | undefined;
 
   beforeAll(async () => {
-    await run(process.execPath, ['scripts/build.ts', '--silent'], { cwd: pluginDir, env });
     const scratch = path.join(pluginDir, '.tmp');
     await mkdir(scratch, { recursive: true });
     const work = await mkdtemp(path.join(scratch, 'pack-'));
     const { stdout } = await run(
       'npm',
-      ['pack', '--json', '--ignore-scripts', '--pack-destination', work],
+      // Packed as it is published: its own prepack builds it and runs Strapi's plugin check.
+      ['pack', '--json', '--pack-destination', work],
       { cwd: pluginDir, env },
     );
-    const [packed] = JSON.parse(stdout) as { filename: string; files: { path: string }[] }[];
+    const [packed] = JSON.parse(stdout.slice(stdout.lastIndexOf('[\n  {'))) as {
+      filename: string;
+      files: { path: string }[];
+    }[];
     if (!packed) throw new Error(`npm pack said: ${stdout}`);
     files = packed.files.map((file) => file.path);
     // Installed as npm would: the package's files under node_modules (where Node runs no
@@ -112,8 +115,13 @@ export const type: BookingEvent['type'] = 'booking.created';
   it('runs in a Strapi app from the installed package', async () => {
     const manifest = JSON.parse(await readFile(path.join(installed, 'package.json'), 'utf8')) as {
       strapi: { kind: string; name: string };
+      dependencies: Record<string, string>;
     };
     expect(manifest.strapi).toMatchObject({ kind: 'plugin', name: 'enroute' });
+    // Everything it depends on is published: the workspace's own packages are bundled in dist/.
+    expect(
+      Object.keys(manifest.dependencies).filter((name) => name.startsWith('@enroute/')),
+    ).toEqual([]);
     if (!host) throw new Error('the host app did not start');
     const put = await host.api('PUT', '/service-types/boiler', host.tokens.fullAccess, {
       name: 'Boiler service',
@@ -122,5 +130,9 @@ export const type: BookingEvent['type'] = 'booking.created';
     const settings = await host.admin('GET', '/settings');
     expect(settings.status).toBe(200);
     expect(settings.body.data).toMatchObject({ reminderWindowDays: 7, channel: 'both' });
+    // The renderer bundled in the package renders: the admin's preview of a message.
+    const preview = await host.admin('POST', '/preview', { type: 'reminder', locale: 'fr' });
+    expect(preview.status).toBe(200);
+    expect(JSON.stringify(preview.body)).toContain('Rappel');
   });
 });

@@ -1,4 +1,3 @@
-import mjml2html from 'mjml';
 import type { Liquid, Template } from 'liquidjs';
 import { Branding, defaultBranding, readableTextOn } from '../branding.ts';
 import { isRtl, type Locale } from '../locales.ts';
@@ -16,6 +15,7 @@ import { expandTemplate, type ExpandContext } from './expand.ts';
 import { compileInterpolation, liquidEscape, noEscape, type Interpolation } from './interpolate.ts';
 import { htmlLiquid, textLiquid } from './liquid.ts';
 import { MessageData } from './message-data.ts';
+import { mjml as mjml2html } from './mjml.ts';
 import { countSmsSegments, type SmsCount } from './sms.ts';
 import { validateTemplate } from './validate.ts';
 import { createValues, type Values } from './values.ts';
@@ -172,7 +172,7 @@ export function createRenderer(initial: RendererContent = {}) {
       overrides.email ?? defaultEmailTemplate(type, content.branding),
       html,
     );
-    const result = await mjml2html(mjml, { validationLevel: 'strict', keepComments: false });
+    const result = await mjml2html()(mjml, { validationLevel: 'strict', keepComments: false });
     return {
       html: compileTemplate(result.html, 'html'),
       text: compileTemplate(

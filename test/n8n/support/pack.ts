@@ -19,7 +19,7 @@ export function packWorkspace(workspace: string, into: string): { tarball: strin
       maxBuffer: 64 * 1024 * 1024,
     },
   ).toString();
-  const [packed] = JSON.parse(output.slice(output.indexOf('['))) as { filename: string }[];
+  const [packed] = JSON.parse(output.slice(output.lastIndexOf('[\n  {'))) as { filename: string }[];
   if (!packed) throw new Error(`npm pack -w ${workspace} packed nothing`);
   const { filename } = packed;
   const tarball = path.join(into, path.basename(filename));
