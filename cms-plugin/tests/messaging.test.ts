@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { beforeAll, expect, it } from 'vitest';
 import {
   MessagingSettings,
@@ -7,32 +6,16 @@ import {
   type BookingEvent,
 } from '../shared/contracts/index.ts';
 import { inDays, putBooking } from './support/fixtures.ts';
+import { statusChangeEvent } from './support/messages.ts';
 import { startHost, type Host } from './support/host.ts';
 import { onEveryDatabase } from './support/suite.ts';
 
-/** A status change of a booking, as the plugin's outbox sends it to the flows. */
-function statusEvent(
-  bookingId: string,
+const statusEvent = (
+  documentId: string,
   start: string,
   from: BookingEvent['booking']['status'],
   to: BookingEvent['booking']['status'],
-): BookingEvent {
-  const snapshot = {
-    documentId: bookingId,
-    externalId: null,
-    start,
-    end: new Date(Date.parse(start) + 7_200_000).toISOString(),
-    resourceId: null,
-    completedAt: null,
-  };
-  return {
-    id: randomUUID(),
-    type: 'booking.status_changed',
-    occurredAt: new Date().toISOString(),
-    booking: { ...snapshot, status: to },
-    previous: { ...snapshot, status: from },
-  };
-}
+) => statusChangeEvent({ documentId, start }, from, to);
 
 onEveryDatabase('content API: message preparation and delivery results', (host) => {
   let fullAccess = '';

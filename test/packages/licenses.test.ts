@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 /** Every published package carries the MIT license it declares, in its tarball too. */
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const PUBLISHED = ['cms-plugin', 'n8n-nodes', 'content-snippets'];
+const PUBLISHED = ['cms-plugin', 'n8n-nodes'];
 
 const mit = async (file: string) => {
   const text = await readFile(file, 'utf8');

@@ -16,6 +16,7 @@ import { Branding } from './branding.ts';
  * it, the log, and delivery results. The routes the flows call are in prepare.ts; besides them:
  *
  *   GET  /messaging/settings                          → MessagingSettings (read-only tokens too)
+ *   GET  /messaging/snippets?locale=xx                → SnippetSet (version changes on every edit)
  *   GET  /messaging/bookings/:documentId              → MessageContext (what the rules see)
  *   POST /messaging/bookings/:documentId/access-codes → 201 IssuedAccessCode (a link for a
  *                                                       dispatch system's own use, shown once)

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { countSmsSegments } from '@enroute/content';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AccessCodeView } from '../../shared/contracts/admin.ts';
@@ -13,6 +12,7 @@ import {
 import { IssuedAccessCode } from '../../shared/contracts/messaging.ts';
 import { SettingsView } from '../../shared/contracts/settings.ts';
 import { putBooking } from '../support/fixtures.ts';
+import { statusChangeEvent } from '../support/messages.ts';
 import { PreparedBatch } from '../../shared/contracts/prepare.ts';
 import { onEveryDatabase } from '../support/suite.ts';
 import { createLimitedAdmin } from './support/limited-admin.ts';
@@ -262,26 +262,9 @@ onEveryDatabase(
     describe('notification log', () => {
       it('lists messages with masked recipients, filters them, and shows the exact content and the provider answer', async () => {
         // A traveling flow's two requests: prepare (both messages claimed), then the email's result.
-        const at = new Date().toISOString();
-        const snapshot = {
-          documentId: bookingId,
-          externalId: null,
-          start: at,
-          end: at,
-          resourceId: null,
-          completedAt: null,
-        };
         const prepared = await host().api('POST', '/messaging/prepare/events', fullAccess, {
           type: 'traveling',
-          events: [
-            {
-              id: randomUUID(),
-              type: 'booking.status_changed',
-              occurredAt: new Date().toISOString(),
-              booking: { ...snapshot, status: 'traveling' },
-              previous: { ...snapshot, status: 'scheduled' },
-            },
-          ],
+          events: [statusChangeEvent({ documentId: bookingId }, 'scheduled', 'traveling')],
         });
         expect(prepared.status).toBe(200);
         const batch = PreparedBatch.parse(prepared.body);

@@ -1,6 +1,37 @@
 import { randomUUID } from 'node:crypto';
-import { PreparedBatch, type BookingEvent } from '../../shared/contracts/index.ts';
+import {
+  PreparedBatch,
+  type BookingEvent,
+  type BookingStatus,
+} from '../../shared/contracts/index.ts';
 import type { Host } from './host.ts';
+
+/**
+ * A status change of a booking, as the plugin's outbox sends it to the flows (a new id each time).
+ * The plugin reads the booking itself when it prepares; the event says what changed.
+ */
+export function statusChangeEvent(
+  booking: { documentId: string; start?: string; end?: string; externalId?: string | null },
+  from: BookingStatus,
+  to: BookingStatus,
+): BookingEvent {
+  const at = new Date().toISOString();
+  const snapshot = {
+    documentId: booking.documentId,
+    externalId: booking.externalId ?? null,
+    start: booking.start ?? at,
+    end: booking.end ?? booking.start ?? at,
+    resourceId: null,
+    completedAt: null,
+  };
+  return {
+    id: randomUUID(),
+    type: 'booking.status_changed',
+    occurredAt: at,
+    booking: { ...snapshot, status: to },
+    previous: { ...snapshot, status: from },
+  };
+}
 
 /**
  * What a traveling flow does for one booking, through the plugin's own routes: prepares the
@@ -11,27 +42,10 @@ export async function sendTravelingMessages(
   host: Host,
   booking: { documentId: string },
 ): Promise<PreparedBatch> {
-  // The plugin reads the booking itself; the event says only what changed.
-  const at = new Date().toISOString();
-  const snapshot = {
-    documentId: booking.documentId,
-    externalId: null,
-    start: at,
-    end: at,
-    resourceId: null,
-    completedAt: null,
-  };
-  const event: BookingEvent = {
-    id: randomUUID(),
-    type: 'booking.status_changed',
-    occurredAt: new Date().toISOString(),
-    booking: { ...snapshot, status: 'traveling' },
-    previous: { ...snapshot, status: 'scheduled' },
-  };
   const token = host.tokens.fullAccess;
   const prepared = await host.api('POST', '/messaging/prepare/events', token, {
     type: 'traveling',
-    events: [event],
+    events: [statusChangeEvent(booking, 'scheduled', 'traveling')],
   });
   if (prepared.status !== 200) throw new Error(`prepare: ${JSON.stringify(prepared.body)}`);
   const batch = PreparedBatch.parse(prepared.body);

@@ -1,13 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import {
   NotificationDetail,
   NotificationLogPage,
-  type BookingEvent,
   type BookingStatus,
 } from 'strapi-plugin-enroute/contracts';
 import { sqliteDatabase, type TestDatabase } from '../../../cms-plugin/tests/support/database.ts';
 import { startHost } from '../../../cms-plugin/tests/support/host.ts';
+import { statusChangeEvent } from '../../../cms-plugin/tests/support/messages.ts';
 import type { WorkflowTemplate } from '../workflows/templates.ts';
 import { createEngine, removeUserFolder, type EngineOptions } from '../support/engine.ts';
 import { startSmtpCapture } from '../support/smtp-capture.ts';
@@ -201,26 +200,8 @@ async function startPlugin(database: TestDatabase) {
 export type Plugin = Awaited<ReturnType<typeof startPlugin>>;
 
 /** A status change of a booking, as the plugin's outbox sends it (a new id each time). */
-export function statusChange(
-  booking: PluginBooking,
-  from: BookingStatus,
-  to: BookingStatus,
-): BookingEvent {
-  const snapshot = {
-    documentId: booking.documentId,
-    externalId: `booking-${booking.id}`,
-    start: booking.start,
-    end: booking.end,
-    resourceId: null,
-    completedAt: null,
-  };
-  return {
-    id: randomUUID(),
-    type: 'booking.status_changed',
-    occurredAt: new Date().toISOString(),
-    booking: { ...snapshot, status: to },
-    previous: { ...snapshot, status: from },
-  };
+export function statusChange(booking: PluginBooking, from: BookingStatus, to: BookingStatus) {
+  return statusChangeEvent({ ...booking, externalId: `booking-${booking.id}` }, from, to);
 }
 
 /** Real SMTP, the Twilio stand-in, a real Strapi with the plugin, and n8n's engine wired to them. */

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { z } from 'zod';
 import {
   PrepareEventsRequest,
   PrepareRemindersRequest,
@@ -8,11 +9,14 @@ import {
   type MessagingSettings,
   type PreparedBatch,
   type RecordResultsResponse,
+  type SnippetSet,
 } from '../../../shared/contracts/index.ts';
 import { getService } from '../utils/get-service.ts';
 import { invalid, notFound } from '../validation/errors.ts';
 import { parseInput } from '../validation/parse.ts';
 import { respond, type Context } from './respond.ts';
+
+const LocaleQuery = z.object({ locale: z.string().max(16).optional() });
 
 /** The routes the n8n nodes call (contracts/prepare.ts): two requests per batch. */
 export const createMessagingController = ({ strapi }: { strapi: Core.Strapi }) => ({
@@ -21,6 +25,14 @@ export const createMessagingController = ({ strapi }: { strapi: Core.Strapi }) =
     respond(ctx, async () => {
       const settings = getService('settings', { strapi });
       return { body: settings.messaging(await settings.read()) satisfies MessagingSettings };
+    }),
+
+  snippets: (ctx: Context) =>
+    respond(ctx, async () => {
+      const { locale } = parseInput(LocaleQuery, ctx.query);
+      const { defaultLocale } = await getService('settings', { strapi }).read();
+      const set = await getService('snippets', { strapi }).forLocale(locale, defaultLocale);
+      return { body: set satisfies SnippetSet };
     }),
 
   findOne: (ctx: Context) =>

@@ -26,6 +26,8 @@ export default {
     route('PATCH', '/bookings/:documentId', 'records.changeBooking'),
 
     route('GET', '/messaging/settings', 'messaging.find'),
+    // The words in one locale over English, for an integration's own screens.
+    route('GET', '/messaging/snippets', 'messaging.snippets'),
     // What the message rules see of one booking: for an integration to check, never needed by a flow.
     route('GET', '/messaging/bookings/:documentId', 'messaging.findOne'),
     route('POST', '/messaging/prepare/events', 'messaging.prepareEvents'),
