@@ -1,11 +1,7 @@
-/** The five messages Enroute sends, each by email, SMS or both. */
-export const MESSAGE_TYPES = [
-  'reminder',
-  'traveling',
-  'completed',
-  'rescheduled',
-  'canceled',
-] as const;
+import { messageTypes } from '../../cms-plugin/shared/contracts/vocabulary.ts';
+
+/** The five messages Enroute sends, each by email, SMS or both (the plugin's list). */
+export const MESSAGE_TYPES = messageTypes;
 export type MessageType = (typeof MESSAGE_TYPES)[number];
 
 /** Messages whose email carries a calendar attachment, and what it asks the calendar to do. */

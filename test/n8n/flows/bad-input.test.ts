@@ -19,6 +19,7 @@ let env: FlowEnvironment;
 let good: PluginBooking;
 let bad: PluginBooking;
 let badTravel: PluginBooking;
+let goodTravel: PluginBooking;
 
 beforeAll(async () => {
   env = await startFlowEnvironment();
@@ -28,6 +29,7 @@ beforeAll(async () => {
     status: 'traveling',
     contact: unwritable,
   });
+  goodTravel = await env.plugin.booking('good-travel', 1, { status: 'traveling' });
 }, 180_000);
 
 afterAll(async () => {
@@ -77,5 +79,38 @@ describe('a booking no message can be written for', () => {
       'traveling:sms:failed',
     ]);
     expect(env.twilio.messages).toHaveLength(1);
+  });
+
+  it('in a run with other events: the run fails, and what it prepared for the others is logged failed, not left waiting', async () => {
+    const smsBefore = env.twilio.messages.length;
+    const run = await env.engine.run(
+      template('traveling.json'),
+      [
+        { json: statusChange(goodTravel, 'scheduled', 'traveling') },
+        { json: statusChange(badTravel, 'scheduled', 'traveling') },
+      ],
+      'webhook',
+    );
+    expect(run.status).toBe('error');
+    expect(env.twilio.messages.length).toBe(smsBefore);
+    const good = await logOf(goodTravel);
+    expect(good.map((entry) => entry.message).sort()).toEqual([
+      'traveling:email:failed',
+      'traveling:sms:failed',
+    ]);
+    for (const { reason } of good) {
+      expect(reason).toMatch(/^not sent: the run stopped on an error for booking /);
+    }
+    // The next event for the booking sends them.
+    const again = await env.engine.run(
+      template('traveling.json'),
+      [{ json: statusChange(goodTravel, 'scheduled', 'traveling') }],
+      'webhook',
+    );
+    expect(again.status).toBe('success');
+    expect((await logOf(goodTravel)).map((entry) => entry.message).sort()).toEqual([
+      'traveling:email:sent',
+      'traveling:sms:sent',
+    ]);
   });
 });

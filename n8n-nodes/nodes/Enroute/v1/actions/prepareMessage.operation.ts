@@ -101,6 +101,15 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
   const itemOf = (source: number) => itemOfEvent[source] ?? 0;
   const failure = failureOf(batch);
   if (failure && !this.continueOnFail()) {
+    // The run stops here, so the messages prepared for the other events will not be sent by it:
+    // logged failed with the reason, the next event of their kind prepares them again.
+    const reason = `not sent: the run stopped on an error for ${failure}`.slice(0, 2000);
+    const abandoned = [...batch.email, ...batch.sms].map(({ notificationId }) => ({
+      notificationId,
+      state: 'failed' as const,
+      reason,
+    }));
+    if (abandoned.length > 0) await client.recordResults(abandoned);
     throw new NodeOperationError(this.getNode(), `Could not prepare a message for ${failure}`, {
       itemIndex: itemOf(batch.failed[0]?.source ?? 0),
     });
