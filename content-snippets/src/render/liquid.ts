@@ -4,12 +4,16 @@ import { Liquid, Tag, Tokenizer, type TagToken, type TopLevelToken } from 'liqui
  * Liquid engines for marketer-editable text. Liquid cannot run code; on top of that, the engines
  * here have no file system (no include, render or layout), only own properties are readable, and
  * parse and render time are bounded, so a template saved by mistake cannot stall a send.
+ *
+ * In HTML, every value a template writes is escaped: no filter is exempt (Liquid's `raw` is
+ * plain identity here, in outputs, `echo` and `cycle` alike), and there is no `{% raw %}`, whose
+ * literal text would be written as it is, past the sanitizer of marketer HTML.
  */
 
 const PARSE_LIMIT = 1_000_000;
 const RENDER_LIMIT_MS = 2_000;
 const MEMORY_LIMIT = 10_000_000;
-const FILE_TAGS = ['include', 'render', 'layout', 'block'] as const;
+const REMOVED_TAGS = ['include', 'render', 'layout', 'block', 'raw'] as const;
 
 /** `{% snippet 'key' %}` is expanded at compile time; at render time it must never remain. */
 class SnippetTag extends Tag {
@@ -29,8 +33,16 @@ function createEngine(outputEscape: 'escape' | undefined): Liquid {
     renderLimit: RENDER_LIMIT_MS,
     memoryLimit: MEMORY_LIMIT,
   });
-  for (const name of FILE_TAGS) delete engine.tags[name];
+  for (const name of REMOVED_TAGS) delete engine.tags[name];
   engine.registerTag('snippet', SnippetTag);
+  if (outputEscape) {
+    // Liquid skips escaping after a filter registered as raw: none is, in this engine.
+    for (const [name, filter] of Object.entries(engine.filters)) {
+      if (typeof filter !== 'function' && filter.raw) {
+        engine.registerFilter(name, { ...filter, raw: false });
+      }
+    }
+  }
   return engine;
 }
 
