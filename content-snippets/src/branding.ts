@@ -1,6 +1,10 @@
 // The schema is part of the plugin's contracts, where the settings that hold it are defined; the
 // renderer that applies it takes it from there (bundled with it into the plugin).
-export { Branding, defaultBranding } from '../../cms-plugin/shared/contracts/branding.ts';
+export {
+  Branding,
+  defaultBranding,
+  fontFamilies,
+} from '../../cms-plugin/shared/contracts/branding.ts';
 
 /** Black or white, whichever reads better on the given colour (WCAG relative luminance). */
 export function readableTextOn(background: string): '#000000' | '#ffffff' {

@@ -1,5 +1,5 @@
 import type { Liquid, Template } from 'liquidjs';
-import { Branding, defaultBranding, readableTextOn } from '../branding.ts';
+import { Branding, defaultBranding, fontFamilies, readableTextOn } from '../branding.ts';
 import { isRtl, type Locale } from '../locales.ts';
 import { CALENDAR_METHOD, type MessageType } from '../messages.ts';
 import { snippetDefinition, SNIPPET_KEYS, type SnippetKey } from '../snippets/definitions.ts';
@@ -124,6 +124,8 @@ export function createRenderer(initial: RendererContent = {}) {
     for (const [name, value] of Object.entries(content.branding)) {
       constants.set(`brand.${name}`, value ?? '');
     }
+    // Unquoted: an escaped quote (`&#39;`) would end the declaration in an inlined style.
+    constants.set('brand.fontFamily', fontFamilies(content.branding.fontFamily)?.join(', ') ?? '');
     return {
       target,
       constants,
