@@ -3,7 +3,9 @@ import { beforeAll, expect, it } from 'vitest';
 import { AccessCodeView } from '../shared/contracts/admin.ts';
 import { AccessCodeCheck } from '../shared/contracts/integration.ts';
 import { IssuedAccessCode } from '../shared/contracts/messaging.ts';
+import { PreparedBatch } from '../shared/contracts/prepare.ts';
 import { putBooking } from './support/fixtures.ts';
+import { statusChangeEvent } from './support/messages.ts';
 import { onEveryDatabase } from './support/suite.ts';
 
 const DAY = 86_400_000;
@@ -20,13 +22,13 @@ onEveryDatabase('access codes: issue, check, extend, expire, block', (host) => {
     expect(settings.status).toBe(200);
   });
 
-  const issue = async (bookingId: string) => {
+  const issue = async (bookingId: string, status = 201) => {
     const answer = await host().api(
       'POST',
       `/messaging/bookings/${bookingId}/access-codes`,
       fullAccess,
     );
-    expect(answer.status).toBe(201);
+    expect(answer.status).toBe(status);
     return IssuedAccessCode.parse(answer.body);
   };
   /** What the portal's read-only token learns about a code. */
@@ -34,7 +36,7 @@ onEveryDatabase('access codes: issue, check, extend, expire, block', (host) => {
   const act = (documentId: string, body: unknown) =>
     host().admin('POST', `/access-codes/${documentId}/actions`, body);
 
-  it('issues a 128-bit token once, stores only its hash, and expires it a week after the visit', async () => {
+  it('issues one 128-bit link per booking, stores only its hash, and expires it a week after the visit', async () => {
     const { booking } = await putBooking(host(), fullAccess, 'issue');
     const code = await issue(booking.documentId);
 
@@ -64,16 +66,14 @@ onEveryDatabase('access codes: issue, check, extend, expire, block', (host) => {
     );
     expect(everything).not.toContain(code.token);
 
-    // A second code for the same booking is a different secret.
-    const second = await issue(booking.documentId);
-    expect(second.token).not.toBe(code.token);
+    // Asked again, the booking has the same link: one code per booking.
+    const again = await issue(booking.documentId, 200);
+    expect(again).toEqual(code);
 
     const listed = await host().admin('GET', `/access-codes?bookingId=${booking.documentId}`);
     expect(listed.status).toBe(200);
     const views = (listed.body.data as unknown[]).map((view) => AccessCodeView.parse(view));
-    expect(views.map((view) => view.documentId).sort()).toEqual(
-      [code.documentId, second.documentId].sort(),
-    );
+    expect(views.map((view) => view.documentId)).toEqual([code.documentId]);
     expect(JSON.stringify(listed.body)).not.toContain(code.token);
 
     // The integration fetches a booking's codes too, never their tokens.
@@ -85,7 +85,7 @@ onEveryDatabase('access codes: issue, check, extend, expire, block', (host) => {
     expect(fetched.status).toBe(200);
     expect(
       (fetched.body.data as unknown[]).map((view) => AccessCodeView.parse(view).state),
-    ).toEqual(['active', 'active']);
+    ).toEqual(['active']);
     expect(JSON.stringify(fetched.body)).not.toContain(code.token);
     expect(
       (await host().api('GET', `/messaging/bookings/${booking.documentId}/access-codes`, readOnly))
@@ -95,6 +95,73 @@ onEveryDatabase('access codes: issue, check, extend, expire, block', (host) => {
       (await host().api('GET', '/messaging/bookings/nosuchbooking/access-codes', fullAccess))
         .status,
     ).toBe(404);
+  });
+
+  /** Moves a booking through the records API and prepares the message its new status calls for. */
+  const moveAndPrepare = async (
+    booking: { documentId: string },
+    from: 'scheduled' | 'traveling',
+    to: 'traveling' | 'completed',
+  ) => {
+    const moved = await host().api('PATCH', `/bookings/${booking.documentId}`, fullAccess, {
+      status: to,
+    });
+    expect(moved.status).toBe(200);
+    const answer = await host().api('POST', '/messaging/prepare/events', fullAccess, {
+      type: to,
+      events: [statusChangeEvent(booking, from, to)],
+    });
+    expect(answer.status).toBe(200);
+    return PreparedBatch.parse(answer.body);
+  };
+  const linksIn = (batch: PreparedBatch) =>
+    [...batch.email.map((email) => email.html), ...batch.sms.map((sms) => sms.body)].flatMap(
+      (text) =>
+        [...text.matchAll(/https:\/\/track\.example\.com\/t\/([A-Za-z0-9_-]{22})/g)].map(
+          (match) => match[1],
+        ),
+    );
+
+  it('gives every message of a booking the same link, the one the integration is given', async () => {
+    const { booking } = await putBooking(host(), fullAccess, 'one-link');
+    const traveling = await moveAndPrepare(booking, 'scheduled', 'traveling');
+    const completed = await moveAndPrepare(booking, 'traveling', 'completed');
+    expect(traveling.email).toHaveLength(1);
+    expect(completed.sms).toHaveLength(1);
+    const links = [...linksIn(traveling), ...linksIn(completed)];
+    expect(links.length).toBeGreaterThanOrEqual(4);
+    expect(new Set(links).size).toBe(1);
+    const issued = await issue(booking.documentId, 200);
+    expect(issued.token).toBe(links[0]);
+    expect((await check(issued.token)).status).toBe(200);
+    const codes = await host().database.select(
+      'select count(*) as n from enroute_access_codes c join enroute_access_codes_booking_lnk l on l.access_code_id = c.id join enroute_bookings b on b.id = l.booking_id where b.document_id = $1',
+      [booking.documentId],
+    );
+    expect(Number(codes[0]?.n)).toBe(1);
+  });
+
+  it('sends no link to a page an admin closed: the messages are logged skipped', async () => {
+    const { booking } = await putBooking(host(), fullAccess, 'closed');
+    const code = await issue(booking.documentId);
+    await act(code.documentId, { action: 'block' });
+    const batch = await moveAndPrepare(booking, 'scheduled', 'traveling');
+    expect(batch.email).toEqual([]);
+    expect(batch.sms).toEqual([]);
+    expect(batch.skipped.map((skip) => [skip.channel, skip.reason]).sort()).toEqual([
+      ['email', 'link-closed'],
+      ['sms', 'link-closed'],
+    ]);
+    expect((await check(code.token)).status).toBe(404);
+    const refused = await host().api(
+      'POST',
+      `/messaging/bookings/${booking.documentId}/access-codes`,
+      fullAccess,
+    );
+    expect(refused.status).toBe(409);
+    // Unblocked, the page and the booking's messages have the same link again.
+    await act(code.documentId, { action: 'unblock' });
+    expect(await issue(booking.documentId, 200)).toEqual(code);
   });
 
   it('answers alike for unknown, malformed, expired and blocked codes', async () => {

@@ -7,7 +7,7 @@ export {
   textDirection,
 } from './locales.ts';
 export type { Locale } from './locales.ts';
-export { MESSAGE_TYPES, CALENDAR_METHOD } from './messages.ts';
+export { MESSAGE_TYPES, CALENDAR_METHOD, CARRIES_LINK } from './messages.ts';
 export type { MessageType } from './messages.ts';
 export { Branding, defaultBranding, readableTextOn } from './branding.ts';
 export {

@@ -10,3 +10,15 @@ export const CALENDAR_METHOD: Partial<Record<MessageType, 'REQUEST' | 'CANCEL'>>
   rescheduled: 'REQUEST',
   canceled: 'CANCEL',
 };
+
+/**
+ * Messages that carry the customer's link (a button in the email, the address in the SMS). A
+ * canceled visit has nothing left to show.
+ */
+export const CARRIES_LINK: Record<MessageType, boolean> = {
+  reminder: true,
+  traveling: true,
+  completed: true,
+  rescheduled: true,
+  canceled: false,
+};

@@ -18,8 +18,9 @@ import { Branding } from './branding.ts';
  *   GET  /messaging/settings                          → MessagingSettings (read-only tokens too)
  *   GET  /messaging/snippets?locale=xx                → SnippetSet (version changes on every edit)
  *   GET  /messaging/bookings/:documentId              → MessageContext (what the rules see)
- *   POST /messaging/bookings/:documentId/access-codes → 201 IssuedAccessCode (a link for a
- *                                                       dispatch system's own use, shown once)
+ *   POST /messaging/bookings/:documentId/access-codes → IssuedAccessCode: the booking's link,
+ *        the one its messages carry (201 when this made the booking's code, 200 when it exists;
+ *        409 when an admin blocked or expired it)
  */
 
 export const MessagingSettings = z.object({

@@ -45,6 +45,8 @@ export const skipReasons = [
   'no-reminder-before',
   'below-threshold',
   'provider-error',
+  /** The booking's page was blocked or expired by an admin: no message carries a new link. */
+  'link-closed',
 ] as const;
 
 /** The kinds of booking event, in the order one change of several fields gives them. */

@@ -1,5 +1,5 @@
 import type { Branding } from '../branding.ts';
-import type { MessageType } from '../messages.ts';
+import { CARRIES_LINK, type MessageType } from '../messages.ts';
 
 /**
  * The default MJML email of each message. `{% snippet %}` tags and `brand.*`, `dir`, `lang`,
@@ -12,13 +12,6 @@ const DETAILS: Record<MessageType, boolean> = {
   completed: false,
   rescheduled: true,
   canceled: true,
-};
-const BUTTON: Record<MessageType, boolean> = {
-  reminder: true,
-  traveling: true,
-  completed: true,
-  rescheduled: true,
-  canceled: false,
 };
 
 export function defaultEmailTemplate(type: MessageType, branding: Branding): string {
@@ -36,7 +29,7 @@ export function defaultEmailTemplate(type: MessageType, branding: Branding): str
         <strong>{% snippet 'common.bookingNumber' %}</strong><br />{{ booking.number }}
       </mj-text>`
     : '';
-  const button = BUTTON[type]
+  const button = CARRIES_LINK[type]
     ? `<mj-button href="{{ link }}" padding="16px 24px">{% snippet 'common.cta' %}</mj-button>`
     : '';
   return `<mjml lang="{{ lang }}" dir="{{ dir }}">
@@ -87,7 +80,7 @@ export function defaultTextTemplate(type: MessageType): string {
 {% snippet 'common.bookingNumber' %}: {{ booking.number }}
 `
     : '';
-  const link = BUTTON[type] ? `\n{% snippet 'common.cta' %}: {{ link }}\n` : '';
+  const link = CARRIES_LINK[type] ? `\n{% snippet 'common.cta' %}: {{ link }}\n` : '';
   return `{% snippet '${type}.heading' %}
 
 {% snippet 'common.greeting' %}
@@ -105,9 +98,9 @@ export function defaultSubjectTemplate(type: MessageType): string {
   return `{% snippet '${type}.subject' %}`;
 }
 
-/** SMS: the message's words, then the link (none for canceled: the link has nothing to show). */
+/** SMS: the message's words, then the link where the message carries one. */
 export function defaultSmsTemplate(type: MessageType): string {
-  return type === 'canceled'
-    ? `{% snippet 'canceled.sms' %}`
-    : `{% snippet '${type}.sms' %} {{ link }}`;
+  return CARRIES_LINK[type]
+    ? `{% snippet '${type}.sms' %} {{ link }}`
+    : `{% snippet '${type}.sms' %}`;
 }

@@ -4,9 +4,15 @@ export const accessCodeSchema = defineContentType({
   singularName: 'access-code',
   pluralName: 'access-codes',
   displayName: 'Access code',
+  // Changed only through the plugin's own pages and routes, which check and record each change.
+  visible: false,
   attributes: {
     booking: manyToOne('booking'),
     tokenHash: { type: 'string', required: true, private: true, column: { unique: true } },
+    /** 128 random bits the token is derived from with the server's key; alone it opens nothing. */
+    tokenSeed: { type: 'string', private: true },
+    /** The booking's nth code: simultaneous writers of a booking's next code keep one. */
+    slot: { type: 'string', private: true, column: { unique: true } },
     expiresAt: { type: 'datetime', required: true },
     blockedAt: { type: 'datetime' },
     views: { type: 'integer', default: 0 },

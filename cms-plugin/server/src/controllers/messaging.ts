@@ -68,8 +68,11 @@ export const createMessagingController = ({ strapi }: { strapi: Core.Strapi }) =
       const documentId = ctx.params.documentId;
       if (!documentId) throw invalid('documentId', 'is required');
       const settings = await getService('settings', { strapi }).read();
-      const code = await getService('access-codes', { strapi }).issue(documentId, settings);
-      return { status: 201, body: code satisfies IssuedAccessCode };
+      const { created, ...code } = await getService('access-codes', { strapi }).issue(
+        documentId,
+        settings,
+      );
+      return { status: created ? 201 : 200, body: code satisfies IssuedAccessCode };
     }),
 
   recordResults: (ctx: Context) =>

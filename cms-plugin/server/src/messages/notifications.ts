@@ -1,15 +1,10 @@
 import type { Core } from '@strapi/strapi';
-import type {
-  ClaimRequest,
-  ClaimResponse,
-  DeliveryResult,
-  Notification,
-} from '../../../shared/contracts/messaging.ts';
+import type { DeliveryResult, Notification } from '../../../shared/contracts/messaging.ts';
 import type { Channel, MessageType, NotificationState } from '../../../shared/contracts/domain.ts';
 import { RequestError, invalid, notFound } from '../validation/errors.ts';
-import { isUniqueViolation } from '../utils/db-errors.ts';
+import { insertIgnoringConflicts, tableOf } from '../utils/bulk.ts';
 import { maskRecipient } from '../utils/mask.ts';
-import { documents, instant, query, relation, text, type Row } from '../utils/store.ts';
+import { instant, query, relation, text, type Row } from '../utils/store.ts';
 import { UID } from '../utils/uids.ts';
 
 function view(row: Row): Notification {
@@ -30,114 +25,161 @@ function view(row: Row): Notification {
   };
 }
 
+/** A message to log: what the rules decided for one key, with its words when it is to be sent. */
+export type NewMessage = {
+  idempotencyKey: string;
+  bookingRowId: number;
+  bookingStart: string;
+  type: MessageType;
+  channel: Channel;
+  recipient: string | null;
+  /** 'pending' claims the right to send; 'skipped' and 'failed' log a message not sent. */
+  state: 'pending' | 'skipped' | 'failed';
+  reason: string | null;
+  /** The words of the message, its link made unusable. */
+  content: MessageContent | null;
+};
+type MessageContent = NonNullable<DeliveryResult['content']>;
+
+/** A delivery result for one logged message, as the results route takes it. */
+export type ResultFor = DeliveryResult & { notificationId: string };
+export type RecordAnswer = { data: Notification[]; errors: Map<number, RequestError> };
+
 /**
  * The message log. A message is claimed before it is sent: the idempotency key is unique in
  * the database, so of any number of simultaneous claims exactly one wins. A message whose
  * sending failed can be claimed again, by one of simultaneous claims.
  */
 export const createNotificationsService = ({ strapi }: { strapi: Core.Strapi }) => {
-  const log = () => documents(strapi, UID.notification);
-  const populate = { booking: { fields: ['documentId'] } };
-
-  async function byKey(idempotencyKey: string): Promise<Row | null> {
-    return log().findFirst({ filters: { idempotencyKey }, populate });
-  }
+  const log = () => query(strapi, UID.notification);
+  const table = () => tableOf(strapi, UID.notification);
+  const populate = { booking: { select: ['documentId'] } };
 
   return {
     /**
-     * Claims a message's key. `booking` is what the caller already read of the booking (its
-     * documentId and start): the log entry is written at once, and only a key taken before
-     * costs a read.
+     * Logs a batch of messages in a few statements and answers the documentId of each one this
+     * call claimed, by idempotency key. A key logged before is not written again; a pending
+     * message whose key failed before takes that entry over (of simultaneous retries, the update
+     * that still finds it failed wins).
      */
-    async claim(
-      request: ClaimRequest,
-      booking?: { documentId: string; start: string },
-    ): Promise<ClaimResponse> {
-      if (request.state === 'skipped' && !request.reason) {
-        throw invalid('reason', 'is required when state is skipped');
-      }
-      const taken = async (existing: Row): Promise<ClaimResponse> => {
-        if (existing.state !== 'failed' || request.state !== 'pending') {
-          return { claimed: false, notification: view(existing) };
-        }
-        // A message that failed may be tried again: of simultaneous retries, the one whose
-        // update finds it still failed wins.
-        const { count } = await query(strapi, UID.notification).updateMany({
-          where: { idempotencyKey: request.idempotencyKey, state: 'failed' },
-          data: { state: 'pending', recipient: request.recipient, updatedAt: new Date() },
-        });
-        const current = (await byKey(request.idempotencyKey)) ?? existing;
-        return { claimed: count === 1, notification: view(current) };
-      };
-      if (!booking) {
-        const existing = await byKey(request.idempotencyKey);
-        if (existing) return taken(existing);
-        const row = await documents(strapi, UID.booking).findOne({
-          documentId: request.bookingId,
-        });
-        if (!row) {
-          throw new RequestError(400, [
-            { path: 'bookingId', message: `no booking with documentId ${request.bookingId}` },
-          ]);
-        }
-        booking = { documentId: row.documentId, start: instant(row.start) };
-      }
-      try {
-        const created = await log().create({
-          data: {
-            idempotencyKey: request.idempotencyKey,
-            booking: booking.documentId,
-            type: request.type,
-            channel: request.channel,
-            recipient: request.recipient,
-            state: request.state,
-            reason: request.reason ?? null,
+    async claimMany(messages: NewMessage[]): Promise<Map<string, string>> {
+      const inserted = await insertIgnoringConflicts(
+        strapi,
+        UID.notification,
+        messages.map((message) => ({
+          values: {
+            idempotencyKey: message.idempotencyKey,
+            type: message.type,
+            channel: message.channel,
+            recipient: message.recipient,
+            state: message.state,
+            reason: message.reason,
             attempts: 0,
-            bookingStart: booking.start,
+            bookingStart: new Date(message.bookingStart),
+            content: message.content,
           },
-          populate,
+          relations: { booking: message.bookingRowId },
+        })),
+        'idempotencyKey',
+      );
+      const claimed = new Map(inserted.map((row) => [row.conflictValue, row.documentId]));
+      const { name, column } = table();
+      for (const message of messages) {
+        if (message.state !== 'pending' || claimed.has(message.idempotencyKey)) continue;
+        const retaken = (await strapi.db
+          .connection(name)
+          .where({
+            [column('idempotencyKey')]: message.idempotencyKey,
+            [column('state')]: 'failed',
+          })
+          .update({
+            [column('state')]: 'pending',
+            [column('reason')]: null,
+            [column('recipient')]: message.recipient,
+            [column('content')]: message.content ? JSON.stringify(message.content) : null,
+            [column('updatedAt')]: new Date(),
+          })
+          .returning(['document_id'])) as { document_id: string }[];
+        const won = retaken[0];
+        if (won) claimed.set(message.idempotencyKey, won.document_id);
+      }
+      return claimed;
+    },
+
+    /**
+     * Records a batch of delivery results in one transaction. A result that cannot be recorded
+     * (unknown id, already recorded as sent or skipped, no reason for a failure) is answered in
+     * `errors` by its index and does not hold back the others.
+     */
+    async recordMany(results: ResultFor[]): Promise<RecordAnswer> {
+      const errors = new Map<number, RequestError>();
+      const ids = [...new Set(results.map((result) => result.notificationId))];
+      const rows = ids.length
+        ? await log().findMany({
+            where: { documentId: { $in: ids } },
+            select: ['id', 'documentId', 'state', 'attempts'],
+          })
+        : [];
+      const current = new Map(rows.map((row) => [row.documentId, row]));
+      const updates: { id: number; data: Record<string, unknown> }[] = [];
+      for (const [index, result] of results.entries()) {
+        const row = current.get(result.notificationId);
+        if (!row) {
+          errors.set(
+            index,
+            notFound('id', `no notification with documentId ${result.notificationId}`),
+          );
+          continue;
+        }
+        if (row.state === 'sent' || row.state === 'skipped') {
+          errors.set(
+            index,
+            new RequestError(409, [
+              { path: 'state', message: `already recorded as ${String(row.state)}` },
+            ]),
+          );
+          continue;
+        }
+        if (result.state !== 'sent' && !result.reason) {
+          errors.set(index, invalid('reason', `is required when state is ${result.state}`));
+          continue;
+        }
+        const attempts = (typeof row.attempts === 'number' ? row.attempts : 0) + 1;
+        // A later result for the same message in this batch sees this one.
+        current.set(result.notificationId, { ...row, state: result.state, attempts });
+        const { column } = table();
+        updates.push({
+          id: row.id,
+          data: {
+            [column('state')]: result.state,
+            [column('reason')]: result.reason ?? null,
+            [column('providerMessageId')]: result.providerMessageId ?? null,
+            [column('attempts')]: attempts,
+            ...(result.content ? { [column('content')]: JSON.stringify(result.content) } : {}),
+            [column('providerResponse')]:
+              result.providerResponse === undefined
+                ? null
+                : JSON.stringify(result.providerResponse),
+            [column('updatedAt')]: new Date(),
+          },
         });
-        return { claimed: true, notification: view(created) };
-      } catch (error) {
-        const winner = await byKey(request.idempotencyKey);
-        if (winner && isUniqueViolation(error)) return taken(winner);
-        throw error;
       }
-    },
-
-    /** Keeps the words of a prepared message (its link made unusable) for the log's detail. */
-    async keepContent(documentId: string, content: DeliveryResult['content']): Promise<void> {
-      await query(strapi, UID.notification).update({
-        where: { documentId },
-        data: { content: content ?? null },
+      if (updates.length > 0) {
+        const { name } = table();
+        await strapi.db.connection.transaction(async (trx) => {
+          for (const { id, data } of updates) await trx(name).where({ id }).update(data);
+        });
+      }
+      const recorded = new Set(updates.map((update) => update.id));
+      const written = recorded.size
+        ? await log().findMany({ where: { id: { $in: [...recorded] } }, populate })
+        : [];
+      const byDocumentId = new Map(written.map((row) => [row.documentId, view(row)]));
+      const data = results.flatMap((result, index) => {
+        const found = errors.has(index) ? undefined : byDocumentId.get(result.notificationId);
+        return found ? [found] : [];
       });
-    },
-
-    async record(documentId: string, result: DeliveryResult): Promise<Notification> {
-      const row = await log().findOne({ documentId, populate });
-      if (!row) throw notFound('id', `no notification with documentId ${documentId}`);
-      if (row.state === 'sent' || row.state === 'skipped') {
-        throw new RequestError(409, [
-          { path: 'state', message: `already recorded as ${String(row.state)}` },
-        ]);
-      }
-      if (result.state !== 'sent' && !result.reason) {
-        throw invalid('reason', `is required when state is ${result.state}`);
-      }
-      const updated = await log().update({
-        documentId,
-        data: {
-          state: result.state,
-          reason: result.reason ?? null,
-          providerMessageId: result.providerMessageId ?? null,
-          attempts: (typeof row.attempts === 'number' ? row.attempts : 0) + 1,
-          ...(result.content ? { content: result.content } : {}),
-          providerResponse: result.providerResponse ?? null,
-        },
-        populate,
-      });
-      if (!updated) throw notFound('id', `no notification with documentId ${documentId}`);
-      return view(updated);
+      return { data, errors };
     },
   };
 };

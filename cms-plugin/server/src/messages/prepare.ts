@@ -1,40 +1,39 @@
 import type { Core } from '@strapi/strapi';
-import { resolveLocale, type Locale } from '@enroute/content';
+import { CARRIES_LINK, resolveLocale, type Locale } from '@enroute/content';
 import type {
   BookingEvent,
   EventMessageType,
   MessageContext,
   MessageType,
-  MessagingSettings,
   PreparedBatch,
+  PreparedEmail,
+  PreparedSms,
+  SkipReason,
   SnippetSet,
 } from '../../../shared/contracts/index.ts';
 import type { StoredSettings } from '../services/settings.ts';
+import { rowIds } from '../utils/bulk.ts';
 import { getService } from '../utils/get-service.ts';
+import { UID } from '../utils/uids.ts';
+import type { NewMessage } from './notifications.ts';
 import { createRendererCache } from './renderers.ts';
-import { decideMessages, isReminderDue, messageData, resolveRecipient } from './rules/index.ts';
+import {
+  decideMessages,
+  isReminderDue,
+  messageData,
+  resolveRecipient,
+  skipKey,
+} from './rules/index.ts';
 import type { ChannelDecision } from './rules/index.ts';
 
 type Job = { type: MessageType; context: MessageContext; event?: BookingEvent; source: number };
 type Sendable = Extract<ChannelDecision, { decision: 'send' }>;
-type Claimed = { decision: Sendable; notificationId: string };
-
-/** Bookings whose claims and rendering run at once within one request. */
-const CONCURRENCY = 8;
-
-async function eachLimited<T>(items: T[], limit: number, work: (item: T) => Promise<void>) {
-  let next = 0;
-  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const item = items[next++] as T;
-      await work(item);
-    }
-  });
-  await Promise.all(lanes);
-}
+/** A message to log, with what goes to the flow when it is claimed. */
+type Logged = { job: Job; message: NewMessage; item?: PreparedEmail | PreparedSms };
 
 /** What the log keeps of a message: its words, with the customer's link made unusable. */
-function redacted<T extends Record<string, unknown>>(content: T, token: string): T {
+function redacted<T extends Record<string, unknown>>(content: T, token: string | undefined): T {
+  if (!token) return content;
   return Object.fromEntries(
     Object.entries(content).map(([key, value]) => [
       key,
@@ -43,12 +42,16 @@ function redacted<T extends Record<string, unknown>>(content: T, token: string):
   ) as T;
 }
 
+function failure(error: unknown): string {
+  return `could not prepare the message: ${error instanceof Error ? error.message : String(error)}`;
+}
+
 /**
  * Message preparation: from booking events or the due reminders to ready-to-send email and SMS,
- * in one request per batch. Each booking's messages are decided by the rules, claimed under
- * their idempotency keys (a key claimed before belongs to another run), skipped ones logged with
- * their reason, and what was claimed is rendered with the booking's link and logged with its
- * words. A claimed message that cannot be rendered is logged failed, never left pending.
+ * in one request per batch. Each booking's messages are decided by the rules and rendered with
+ * the booking's link; then the whole batch is logged at once, each message under its idempotency
+ * key (a key logged before belongs to another run: that message is not handed out again), skipped
+ * ones with their reason, and a message that could not be rendered as failed, never left pending.
  */
 export const createPrepareService = ({ strapi }: { strapi: Core.Strapi }) => {
   const renderers = createRendererCache();
@@ -60,7 +63,6 @@ export const createPrepareService = ({ strapi }: { strapi: Core.Strapi }) => {
     batch: PreparedBatch,
   ): Promise<void> {
     const settings = getService('settings', { strapi }).messaging(stored);
-    const notifications = getService('notifications', { strapi });
     const snippets = new Map<Locale, Promise<SnippetSet>>();
     const snippetsFor = (locale: Locale) => {
       let found = snippets.get(locale);
@@ -71,106 +73,179 @@ export const createPrepareService = ({ strapi }: { strapi: Core.Strapi }) => {
       return found;
     };
 
-    await eachLimited(jobs, CONCURRENCY, async (job) => {
+    const planned = jobs.map((job) => ({
+      job,
+      decisions: decideMessages({ ...job, settings, now }),
+    }));
+    const bookingRows = await rowIds(
+      strapi,
+      UID.booking,
+      planned.flatMap(({ job, decisions }) =>
+        decisions.length > 0 ? [job.context.booking.documentId] : [],
+      ),
+    );
+    const links = await getService('access-codes', { strapi }).linksFor(
+      planned.flatMap(({ job, decisions }) => {
+        const id = bookingRows.get(job.context.booking.documentId);
+        const sends = decisions.some((one) => one.decision === 'send');
+        return id !== undefined && sends && CARRIES_LINK[job.type]
+          ? [{ documentId: job.context.booking.documentId, id, end: job.context.booking.end }]
+          : [];
+      }),
+      stored,
+      now,
+    );
+
+    const logged: Logged[] = [];
+    for (const { job, decisions } of planned) {
+      if (decisions.length === 0) continue;
       const bookingId = job.context.booking.documentId;
-      const known = { documentId: bookingId, start: job.context.booking.start };
-      const decisions = decideMessages({ ...job, settings, now });
-      const claimed: Claimed[] = [];
+      const bookingRowId = bookingRows.get(bookingId);
+      if (bookingRowId === undefined) {
+        // Deleted since its context was read.
+        batch.missing.push({ bookingId, source: job.source });
+        continue;
+      }
+      const entry = (
+        decision: ChannelDecision,
+      ): Omit<NewMessage, 'state' | 'reason' | 'content'> => ({
+        idempotencyKey: decision.idempotencyKey,
+        bookingRowId,
+        bookingStart: job.context.booking.start,
+        type: job.type,
+        channel: decision.channel,
+        recipient: decision.to,
+      });
+      const sendable: Sendable[] = [];
       for (const decision of decisions) {
-        const request = {
-          idempotencyKey: decision.idempotencyKey,
-          bookingId,
+        if (decision.decision === 'send') sendable.push(decision);
+        else {
+          const message: NewMessage = {
+            ...entry(decision),
+            state: 'skipped',
+            reason: decision.reason,
+            content: null,
+          };
+          logged.push({ job, message });
+        }
+      }
+      if (sendable.length === 0) continue;
+      const link = CARRIES_LINK[job.type] ? links.get(bookingId) : null;
+      if (link && !link.open) {
+        // An admin closed the booking's page: no message carries a new link to it.
+        for (const decision of sendable) {
+          const key = skipKey(decision.idempotencyKey, 'link-closed');
+          const message: NewMessage = {
+            ...entry({ ...decision, idempotencyKey: key }),
+            state: 'skipped',
+            reason: 'link-closed',
+            content: null,
+          };
+          logged.push({ job, message });
+        }
+        continue;
+      }
+      try {
+        if (link === undefined) throw new Error('the booking has no link');
+        const recipient = resolveRecipient(job.context);
+        if (!recipient) throw new Error('a message to send has no recipient');
+        const locale = resolveLocale(recipient.contact.locale ?? settings.defaultLocale);
+        const renderer = renderers.forLocale(locale, await snippetsFor(locale), settings.branding);
+        const data = messageData({
           type: job.type,
-          channel: decision.channel,
-          recipient: decision.to,
-        };
-        if (decision.decision === 'skip') {
-          const answer = await notifications.claim(
-            { ...request, state: 'skipped', reason: decision.reason },
-            known,
-          );
-          batch.skipped.push({
-            notificationId: answer.claimed ? answer.notification.documentId : null,
+          context: job.context,
+          recipient: recipient.contact,
+          settings,
+          event: job.event,
+          link: link?.url ?? '',
+        });
+        const done: Logged[] = [];
+        for (const decision of sendable) {
+          const meta = {
+            notificationId: '',
+            idempotencyKey: decision.idempotencyKey,
             bookingId,
             type: job.type,
-            channel: decision.channel,
-            reason: decision.reason,
+            locale,
             source: job.source,
-          });
-          continue;
+            to: decision.to,
+          };
+          if (decision.channel === 'email') {
+            const email = await renderer.renderEmail(job.type, locale, data);
+            const { subject, html, text } = email;
+            done.push({
+              job,
+              item: { ...meta, channel: 'email', ...email, headers: {} },
+              message: {
+                ...entry(decision),
+                state: 'pending',
+                reason: null,
+                content: redacted({ subject, html, text }, link?.token),
+              },
+            });
+          } else {
+            const sms = await renderer.renderSms(job.type, locale, data);
+            done.push({
+              job,
+              item: { ...meta, channel: 'sms', ...sms },
+              message: {
+                ...entry(decision),
+                state: 'pending',
+                reason: null,
+                content: redacted({ body: sms.body }, link?.token),
+              },
+            });
+          }
         }
-        const answer = await notifications.claim({ ...request, state: 'pending' }, known);
-        if (answer.claimed)
-          claimed.push({ decision, notificationId: answer.notification.documentId });
-        else batch.alreadyClaimed += 1;
+        logged.push(...done);
+      } catch (error) {
+        const reason = failure(error);
+        for (const decision of sendable) {
+          logged.push({
+            job,
+            message: { ...entry(decision), state: 'failed', reason, content: null },
+          });
+        }
       }
-      if (claimed.length > 0) await render(job, claimed, settings, stored, snippetsFor, batch);
-    });
-  }
+    }
 
-  async function render(
-    job: Job,
-    claimed: Claimed[],
-    settings: MessagingSettings,
-    stored: StoredSettings,
-    snippetsFor: (locale: Locale) => Promise<SnippetSet>,
-    batch: PreparedBatch,
-  ): Promise<void> {
-    const notifications = getService('notifications', { strapi });
-    const bookingId = job.context.booking.documentId;
-    try {
-      const recipient = resolveRecipient(job.context);
-      if (!recipient) throw new Error('a claimed message has no recipient');
-      const locale = resolveLocale(recipient.contact.locale ?? settings.defaultLocale);
-      const [snippets, access] = await Promise.all([
-        snippetsFor(locale),
-        getService('access-codes', { strapi }).issue(bookingId, stored, new Date(), {
-          end: job.context.booking.end,
-        }),
-      ]);
-      const renderer = renderers.forLocale(locale, snippets, settings.branding);
-      const data = messageData({
-        type: job.type,
-        context: job.context,
-        recipient: recipient.contact,
-        settings,
-        event: job.event,
-        link: access.url,
-      });
-      for (const { decision, notificationId } of claimed) {
-        const meta = {
-          notificationId,
-          idempotencyKey: decision.idempotencyKey,
+    const claimed = await getService('notifications', { strapi }).claimMany(
+      logged.map(({ message }) => message),
+    );
+    // Each claimed key is handed out once, also when two events of a batch call for it.
+    const handedOut = new Set<string>();
+    const take = (key: string) => {
+      const notificationId = claimed.get(key);
+      if (!notificationId || handedOut.has(key)) return null;
+      handedOut.add(key);
+      return notificationId;
+    };
+    for (const { job, message, item } of logged) {
+      const bookingId = job.context.booking.documentId;
+      if (message.state === 'skipped') {
+        batch.skipped.push({
+          notificationId: take(message.idempotencyKey),
           bookingId,
           type: job.type,
-          locale,
+          channel: message.channel,
+          reason: message.reason as SkipReason,
           source: job.source,
-          to: decision.to,
-        };
-        if (decision.channel === 'email') {
-          const email = await renderer.renderEmail(job.type, locale, data);
-          batch.email.push({ ...meta, channel: 'email', ...email, headers: {} });
-          const { subject, html, text } = email;
-          await notifications.keepContent(
-            notificationId,
-            redacted({ subject, html, text }, access.token),
-          );
-        } else {
-          const sms = await renderer.renderSms(job.type, locale, data);
-          batch.sms.push({ ...meta, channel: 'sms', ...sms });
-          await notifications.keepContent(
-            notificationId,
-            redacted({ body: sms.body }, access.token),
-          );
-        }
+        });
+        continue;
       }
-    } catch (error) {
-      const reason = `could not prepare the message: ${error instanceof Error ? error.message : String(error)}`;
-      const ids = new Set(claimed.map((one) => one.notificationId));
-      batch.email = batch.email.filter((one) => !ids.has(one.notificationId));
-      batch.sms = batch.sms.filter((one) => !ids.has(one.notificationId));
-      for (const id of ids) await notifications.record(id, { state: 'failed', reason });
-      batch.failed.push({ bookingId, source: job.source, reason });
+      const notificationId = take(message.idempotencyKey);
+      if (!notificationId) {
+        batch.alreadyClaimed += 1;
+        continue;
+      }
+      if (message.state === 'failed') {
+        const reason = message.reason ?? 'could not prepare the message';
+        const known = batch.failed.find(
+          (one) => one.bookingId === bookingId && one.source === job.source,
+        );
+        if (!known) batch.failed.push({ bookingId, source: job.source, reason });
+      } else if (item?.channel === 'email') batch.email.push({ ...item, notificationId });
+      else if (item?.channel === 'sms') batch.sms.push({ ...item, notificationId });
     }
   }
 

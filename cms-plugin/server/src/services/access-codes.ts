@@ -1,19 +1,23 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type { IssuedAccessCode } from '../../../shared/contracts/messaging.ts';
 import type { AccessCodeAction, AccessCodeView } from '../../../shared/contracts/admin.ts';
-import { invalid, notFound } from '../validation/errors.ts';
-import { documents, instant, optionalInstant, relation, type Row } from '../utils/store.ts';
+import { RequestError, invalid, notFound } from '../validation/errors.ts';
+import { insertIgnoringConflicts } from '../utils/bulk.ts';
+import {
+  documents,
+  instant,
+  optionalInstant,
+  query,
+  relation,
+  text,
+  type Row,
+} from '../utils/store.ts';
 import { UID } from '../utils/uids.ts';
 import type { StoredSettings } from './settings.ts';
 
 const DAY = 86_400_000;
 type HistoryEntry = AccessCodeView['history'][number];
-
-/** 128 bits from the CSPRNG, base64url: the secret in the customer's link. */
-export function newToken(): string {
-  return randomBytes(16).toString('base64url');
-}
 
 /** Only this hash is stored; the token itself is shown once, to whoever issued it. */
 export function hashToken(token: string): string {
@@ -42,35 +46,197 @@ function view(row: Row, now = new Date()): AccessCodeView {
   };
 }
 
+/** The booking a link is for, as the caller has read it. */
+export type LinkBooking = { documentId: string; id: number; end: string };
+
+/** A booking's link for a message, or why its page is closed (blocked or expired by an admin). */
+export type BookingLink =
+  | { open: true; documentId: string; token: string; url: string; expiresAt: string }
+  | { open: false; reason: 'blocked' | 'expired' };
+
+/**
+ * The key tokens are derived with: from the server's first app key (`server.app.keys`), which a
+ * database copy does not hold.
+ */
+function tokenKey(strapi: Core.Strapi): Buffer {
+  const keys: unknown = strapi.config.get('server.app.keys');
+  const first = Array.isArray(keys) ? keys.find((key) => typeof key === 'string' && key) : null;
+  if (typeof first !== 'string') {
+    throw new Error('server.app.keys is not set: customer links cannot be made');
+  }
+  return Buffer.from(hkdfSync('sha256', first, 'enroute', 'access-code-token', 32));
+}
+
+/** 128 bits of HMAC-SHA-256 of the seed under the server's key, base64url. */
+function deriveToken(key: Buffer, seed: string): string {
+  return createHmac('sha256', key).update(seed).digest().subarray(0, 16).toString('base64url');
+}
+
+/** Whether an admin's last word on an expired code was to expire it (not time running out). */
+function expiredByAdmin(row: Row): boolean {
+  const last = history(row).findLast(
+    (entry) => entry.action === 'expire' || entry.action === 'extend',
+  );
+  return last?.action === 'expire';
+}
+
 export const createAccessCodesService = ({ strapi }: { strapi: Core.Strapi }) => {
   const codes = () => documents(strapi, UID.accessCode);
   const populate = { booking: { fields: ['documentId'] } };
+  let key: Buffer | null = null;
+  const keyOf = () => (key ??= tokenKey(strapi));
+  const urlOf = (settings: StoredSettings, token: string) =>
+    `${settings.portalBaseUrl.replace(/\/+$/, '')}/t/${token}`;
+
+  /** Every code of these bookings (row ids), newest first. */
+  async function codesOf(bookingIds: number[]): Promise<Map<number, Row[]>> {
+    const found = new Map<number, Row[]>();
+    if (bookingIds.length === 0) return found;
+    const rows = await query(strapi, UID.accessCode).findMany({
+      where: { booking: { id: { $in: bookingIds } } },
+      select: ['id', 'documentId', 'tokenHash', 'tokenSeed', 'expiresAt', 'blockedAt', 'history'],
+      populate: { booking: { select: ['id'] } },
+      orderBy: { id: 'desc' },
+    });
+    for (const row of rows) {
+      const booking = row.booking as { id?: number } | null;
+      if (typeof booking?.id !== 'number') continue;
+      const list = found.get(booking.id) ?? [];
+      list.push(row);
+      found.set(booking.id, list);
+    }
+    return found;
+  }
 
   return {
-    /** A new code for a booking; `known` is its end when the caller has read the booking. */
+    /**
+     * Each booking's link: one code per booking, reused by every message while it is active. Its
+     * token is derived again from the stored seed (only the token's hash opens the page). A booking
+     * whose newest code an admin blocked or expired gets no new link; one whose code ran out of
+     * time, or that has none, gets a new code: of simultaneous writers of a booking's next code,
+     * the unique slot keeps one, and the others derive its token.
+     */
+    async linksFor(
+      bookings: LinkBooking[],
+      settings: StoredSettings,
+      now = new Date(),
+      by = 'messages',
+    ): Promise<Map<string, BookingLink>> {
+      const links = new Map<string, BookingLink>();
+      const existing = await codesOf(bookings.map((booking) => booking.id));
+      const fresh: { booking: LinkBooking; slot: string; seed: string; expiresAt: string }[] = [];
+      for (const booking of bookings) {
+        const list = existing.get(booking.id) ?? [];
+        const newest = list[0];
+        if (newest) {
+          const current = state(newest, now);
+          if (current === 'blocked') {
+            links.set(booking.documentId, { open: false, reason: 'blocked' });
+            continue;
+          }
+          if (current === 'expired' && expiredByAdmin(newest)) {
+            links.set(booking.documentId, { open: false, reason: 'expired' });
+            continue;
+          }
+          const seed = text(newest.tokenSeed);
+          const token = seed ? deriveToken(keyOf(), seed) : null;
+          if (current === 'active' && token && hashToken(token) === newest.tokenHash) {
+            links.set(booking.documentId, {
+              open: true,
+              documentId: newest.documentId,
+              token,
+              url: urlOf(settings, token),
+              expiresAt: instant(newest.expiresAt),
+            });
+            continue;
+          }
+        }
+        const end = Math.max(Date.parse(booking.end), now.getTime());
+        const expiresAt = new Date(end + settings.accessCodeValidityDays * DAY).toISOString();
+        fresh.push({
+          booking,
+          slot: `${booking.documentId}:${list.length}`,
+          seed: randomBytes(16).toString('base64url'),
+          expiresAt,
+        });
+      }
+      const inserted = await insertIgnoringConflicts(
+        strapi,
+        UID.accessCode,
+        fresh.map(({ booking, slot, seed, expiresAt }) => ({
+          values: {
+            tokenHash: hashToken(deriveToken(keyOf(), seed)),
+            tokenSeed: seed,
+            slot,
+            expiresAt: new Date(expiresAt),
+            views: 0,
+            history: [{ action: 'issue', by, at: now.toISOString(), expiresAt }],
+          },
+          relations: { booking: booking.id },
+        })),
+        'slot',
+      );
+      const written = new Set(inserted.map((row) => row.conflictValue));
+      // Another caller wrote this booking's next code a moment ago: that code is the link.
+      const taken = fresh.filter(({ slot }) => !written.has(slot));
+      const winners = taken.length
+        ? await query(strapi, UID.accessCode).findMany({
+            where: { slot: { $in: taken.map(({ slot }) => slot) } },
+            select: ['documentId', 'slot', 'tokenSeed', 'expiresAt'],
+          })
+        : [];
+      const bySlot = new Map(winners.map((row) => [String(row.slot), row]));
+      const insertedBySlot = new Map(inserted.map((row) => [row.conflictValue, row.documentId]));
+      for (const { booking, slot, seed, expiresAt } of fresh) {
+        const winner = bySlot.get(slot);
+        const documentId = insertedBySlot.get(slot) ?? winner?.documentId;
+        const winnerSeed = winner ? text(winner.tokenSeed) : seed;
+        if (!documentId || !winnerSeed) {
+          throw new Error(`the link of booking ${booking.documentId} was not kept`);
+        }
+        const token = deriveToken(keyOf(), winnerSeed);
+        links.set(booking.documentId, {
+          open: true,
+          documentId,
+          token,
+          url: urlOf(settings, token),
+          expiresAt: winner ? instant(winner.expiresAt) : expiresAt,
+        });
+      }
+      return links;
+    },
+
+    /** A booking's link for a dispatch system's own use: the same link its messages carry. */
     async issue(
       bookingId: string,
       settings: StoredSettings,
       now = new Date(),
-      known?: { end: string },
-    ): Promise<IssuedAccessCode> {
-      const booking =
-        known ?? (await documents(strapi, UID.booking).findOne({ documentId: bookingId }));
-      if (!booking) throw notFound('documentId', `no booking with documentId ${bookingId}`);
-      const token = newToken();
-      const end = Math.max(Date.parse(instant(booking.end)), now.getTime());
-      const expiresAt = new Date(end + settings.accessCodeValidityDays * DAY).toISOString();
-      const created = await codes().create({
-        data: {
-          booking: bookingId,
-          tokenHash: hashToken(token),
-          expiresAt,
-          views: 0,
-          history: [{ action: 'issue', by: 'content-api', at: now.toISOString(), expiresAt }],
-        },
+    ): Promise<IssuedAccessCode & { created: boolean }> {
+      const booking = await query(strapi, UID.booking).findOne({
+        where: { documentId: bookingId },
+        select: ['id', 'documentId', 'end'],
       });
-      const base = settings.portalBaseUrl.replace(/\/+$/, '');
-      return { documentId: created.documentId, token, url: `${base}/t/${token}`, expiresAt };
+      if (!booking) throw notFound('documentId', `no booking with documentId ${bookingId}`);
+      const before = await codesOf([booking.id]);
+      const link = (
+        await this.linksFor(
+          [{ documentId: booking.documentId, id: booking.id, end: instant(booking.end) }],
+          settings,
+          now,
+          'content-api',
+        )
+      ).get(booking.documentId);
+      if (!link?.open) {
+        throw new RequestError(409, [
+          {
+            path: 'documentId',
+            message: `the booking's link was ${link?.reason ?? 'closed'} by an admin`,
+          },
+        ]);
+      }
+      const { documentId, token, url, expiresAt } = link;
+      const created = !(before.get(booking.id) ?? []).some((row) => row.documentId === documentId);
+      return { documentId, token, url, expiresAt, created };
     },
 
     /** The booking a token opens right now, or null: unknown, expired and blocked alike. */

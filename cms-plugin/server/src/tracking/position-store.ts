@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
+import { newDocumentId } from '../utils/bulk.ts';
 import { instant } from '../utils/store.ts';
 import { UID } from '../utils/uids.ts';
 import type { CheckedPosition } from './ingest-check.ts';
@@ -59,16 +59,6 @@ export type StoredPositions = {
   stored: boolean[];
 };
 
-const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
-
-/** A Strapi document id: 24 lowercase letters and digits, starting with a letter. */
-function documentId(): string {
-  const bytes = randomBytes(24);
-  let id = ALPHABET[bytes[0]! % 26]!;
-  for (let index = 1; index < 24; index += 1) id += ALPHABET[bytes[index]! % 36];
-  return id;
-}
-
 /**
  * Writes positions in bulk. Requests that arrive while a write is under way are gathered into the
  * next one: one transaction (one disk sync) carries the positions of many requests, and each
@@ -89,7 +79,7 @@ export function createPositionStore(strapi: Core.Strapi) {
     const now = new Date();
     return batch.flatMap((pending) =>
       pending.positions.map((position) => ({
-        document_id: documentId(),
+        document_id: newDocumentId(),
         resource_id: pending.resourceId,
         latitude: position.lat,
         longitude: position.lng,
