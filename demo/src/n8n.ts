@@ -17,6 +17,11 @@ export type N8nOptions = {
   dataDir: string;
   /** Where the demo keeps its build of the package (`<buildDir>/n8n-nodes-enroute`). */
   buildDir: string;
+  /**
+   * `installed`: n8n-nodes-enroute is in the user folder already (see n8nNodesFolder), e.g.
+   * installed from its tarball; the demo's build is then neither made nor copied there.
+   */
+  nodesPackage?: 'build' | 'installed';
   mode: N8nMode;
   redis?: { host: string; port: number } | undefined;
   database: Database;
@@ -321,10 +326,15 @@ async function buildPackage(options: N8nOptions): Promise<string> {
   return built;
 }
 
+/** Where n8n keeps its community packages: `<user folder>/.n8n/nodes`. */
+export function n8nNodesFolder(dataDir: string): string {
+  return path.join(dataDir, 'n8n', '.n8n', 'nodes');
+}
+
 /** The package as n8n installs a community package: into `<user folder>/.n8n/nodes/node_modules`. */
 async function installPackage(options: N8nOptions): Promise<void> {
   const built = await buildPackage(options);
-  const nodes = path.join(options.dataDir, 'n8n', '.n8n', 'nodes');
+  const nodes = n8nNodesFolder(options.dataDir);
   const target = path.join(nodes, 'node_modules', 'n8n-nodes-enroute');
   await rm(target, { recursive: true, force: true });
   await cp(built, target, { recursive: true });
@@ -379,7 +389,7 @@ export async function startN8n(options: N8nOptions): Promise<N8n> {
   if (options.database.client === 'postgres') {
     await ensureN8nSchema(options.database, options.database.name);
   }
-  await installPackage(options);
+  if (options.nodesPackage !== 'installed') await installPackage(options);
   if (!options.state.n8nImported) await importFlows(options, env);
   const url = `http://${options.host}:${options.port}`;
   const children: Child[] = [];

@@ -1,0 +1,224 @@
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { n8nNodesFolder, startN8n, type N8n } from '../../demo/src/n8n.ts';
+import { freePairOfPorts } from '../../demo/src/ports.ts';
+import { loadState, type State } from '../../demo/src/state.ts';
+import { packWorkspace } from '../n8n/support/pack.ts';
+
+/**
+ * n8n-nodes-enroute as an n8n admin gets it: packed with its own scripts, installed from the
+ * tarball into a user folder of its own the way n8n installs a community package, and loaded by
+ * the workspace's n8n with the five flow templates imported and published.
+ */
+
+const run = promisify(execFile);
+const PACKAGE = 'n8n-nodes-enroute';
+const ENROUTE_TYPES = [`${PACKAGE}.enroute`, `${PACKAGE}.enrouteTrigger`];
+const NOT_LISTENING = 'http://127.0.0.1:9';
+
+/**
+ * What n8n's community packages service does with a package it downloads (its
+ * `downloadPackage`): the tarball unpacked into `nodes/node_modules/<name>`, its dev, peer and
+ * optional dependencies taken out of package.json, `npm install` inside it, and the package
+ * listed in `nodes/package.json`. Dropping the peer matters: the package's peer
+ * `n8n-workflow: "*"` would make npm install the newest n8n-workflow beside the package, and the
+ * nodes would run on another n8n-workflow than the n8n that loads them.
+ */
+async function installAsN8nDoes(tarball: string, nodesFolder: string): Promise<string> {
+  const target = path.join(nodesFolder, 'node_modules', PACKAGE);
+  await mkdir(target, { recursive: true });
+  await run('tar', ['-xzf', tarball, '-C', target, '--strip-components=1']);
+  const manifestFile = path.join(target, 'package.json');
+  const manifest = JSON.parse(await readFile(manifestFile, 'utf8')) as Record<string, unknown> & {
+    version: string;
+  };
+  for (const key of ['devDependencies', 'peerDependencies', 'optionalDependencies']) {
+    delete manifest[key];
+  }
+  await writeFile(manifestFile, JSON.stringify(manifest, null, 2));
+  await run(
+    'npm',
+    [
+      'install',
+      '--audit=false',
+      '--fund=false',
+      '--bin-links=false',
+      '--install-strategy=shallow',
+      '--ignore-scripts=true',
+      '--package-lock=false',
+    ],
+    { cwd: target, env: process.env },
+  );
+  await writeFile(
+    path.join(nodesFolder, 'package.json'),
+    JSON.stringify(
+      { name: 'installed-nodes', private: true, dependencies: { [PACKAGE]: manifest.version } },
+      null,
+      2,
+    ),
+  );
+  return target;
+}
+
+describe('n8n-nodes-enroute installed from its tarball into an n8n user folder', () => {
+  let scratch = '';
+  let installed = '';
+  let state: State;
+  let n8n: N8n | undefined;
+  const log: string[] = [];
+  const took: Record<string, number> = {};
+  const timed = async <T>(step: string, work: () => Promise<T> | T): Promise<T> => {
+    const started = performance.now();
+    try {
+      return await work();
+    } finally {
+      took[step] = Math.round((performance.now() - started) / 100) / 10;
+    }
+  };
+
+  beforeAll(async () => {
+    scratch = await mkdtemp(path.join(tmpdir(), 'enroute-n8n-install-'));
+    const { tarball } = await timed('pack', () => packWorkspace(PACKAGE, scratch));
+    installed = await timed('install', () => installAsN8nDoes(tarball, n8nNodesFolder(scratch)));
+    state = {
+      ...(await loadState(scratch)),
+      // No Strapi here: the flows are loaded and published, not run.
+      tokens: { fullAccess: 'not-used', readOnly: 'not-used' },
+    };
+    n8n = await timed('n8n import and start', async () =>
+      startN8n({
+        host: '127.0.0.1',
+        port: await freePairOfPorts(),
+        dataDir: scratch,
+        buildDir: scratch,
+        nodesPackage: 'installed',
+        mode: 'main',
+        database: { client: 'sqlite' },
+        state,
+        strapiUrl: NOT_LISTENING,
+        smtpPort: 9,
+        smsGatewayUrl: `${NOT_LISTENING}/sms`,
+        log: (part, line) => log.push(`${part} | ${line}`),
+      }),
+    );
+  }, 600_000);
+
+  afterAll(async () => {
+    await n8n?.stop();
+    console.log(
+      `n8n install from the tarball: ${Object.entries(took)
+        .map(([step, seconds]) => `${step} ${seconds} s`)
+        .join(', ')}`,
+    );
+    if (scratch) await rm(scratch, { recursive: true, force: true });
+  }, 60_000);
+
+  const signIn = async (url: string) => {
+    const login = await fetch(`${url}/rest/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        emailOrLdapLoginId: state.n8nOwner.email,
+        password: state.n8nOwner.password,
+      }),
+    });
+    expect(login.status, await login.text()).toBe(200);
+    return login.headers
+      .getSetCookie()
+      .map((cookie) => cookie.split(';')[0])
+      .join('; ');
+  };
+
+  it('installs without n8n-workflow of its own, nothing beside it but what it needs', async () => {
+    const manifest = JSON.parse(await readFile(path.join(installed, 'package.json'), 'utf8')) as {
+      n8n: { nodes: string[] };
+    };
+    expect(manifest.n8n.nodes).toHaveLength(2);
+    await expect(
+      readFile(path.join(installed, 'node_modules', 'n8n-workflow', 'package.json')),
+    ).rejects.toThrow();
+    await expect(
+      readFile(path.join(path.dirname(installed), 'n8n-workflow', 'package.json')),
+    ).rejects.toThrow();
+  });
+
+  it('knows the Enroute node types and credentials: the editor offers them', async () => {
+    if (!n8n) throw new Error('n8n did not start');
+    const cookie = await signIn(n8n.url);
+    const nodes = await fetch(`${n8n.url}/types/nodes.json`, { headers: { cookie } });
+    expect(nodes.status).toBe(200);
+    const types = (await nodes.json()) as { name: string; displayName: string }[];
+    const enroute = types.filter((type) => type.name.startsWith(`${PACKAGE}.`));
+    // n8n adds a tool variant of the action node (`enrouteTool`) for its AI agents.
+    expect(enroute.map((type) => type.name)).toEqual(expect.arrayContaining(ENROUTE_TYPES));
+    expect(enroute.map((type) => type.displayName)).toContain('Enroute');
+    const credentials = await fetch(`${n8n.url}/types/credentials.json`, { headers: { cookie } });
+    const credentialNames = ((await credentials.json()) as { name: string }[]).map((c) => c.name);
+    expect(credentialNames).toEqual(expect.arrayContaining(['enrouteApi', 'enrouteWebhookApi']));
+  });
+
+  it('loads the five flows and publishes them, with no node type it does not know', async () => {
+    if (!n8n) throw new Error('n8n did not start');
+    const cookie = await signIn(n8n.url);
+    const answer = await fetch(`${n8n.url}/rest/workflows`, { headers: { cookie } });
+    expect(answer.status).toBe(200);
+    const { data } = (await answer.json()) as { data: { name: string; active: boolean }[] };
+    // The five templates as shipped, and their clones with the local SMS gateway, published.
+    expect(data).toHaveLength(10);
+    expect(
+      data
+        .filter((flow) => flow.active)
+        .map((flow) => flow.name)
+        .sort(),
+    ).toEqual([
+      'Enroute: canceled (local SMS gateway)',
+      'Enroute: completed (local SMS gateway)',
+      'Enroute: reminders (local SMS gateway)',
+      'Enroute: rescheduled (local SMS gateway)',
+      'Enroute: traveling (local SMS gateway)',
+    ]);
+    const problems = log.filter((line) =>
+      /unrecognized node type|could not be activated|Failed to load package/i.test(line),
+    );
+    expect(problems).toEqual([]);
+  });
+
+  it('runs the Enroute Trigger of each event flow: an unsigned event is refused', async () => {
+    if (!n8n) throw new Error('n8n did not start');
+    expect(n8n.eventFlows).toHaveLength(4);
+    for (const flow of n8n.eventFlows) {
+      const answer = await fetch(flow.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ id: 'unsigned', type: 'booking.created' }),
+      });
+      expect(answer.status, flow.name).toBe(401);
+      expect(await answer.json()).toMatchObject({
+        accepted: false,
+        reason: expect.stringMatching(/^signature/),
+      });
+    }
+  });
+
+  it('takes the nodes from the user folder: their icon goes when the installed file goes', async () => {
+    if (!n8n) throw new Error('n8n did not start');
+    const cookie = await signIn(n8n.url);
+    const types = (await (
+      await fetch(`${n8n.url}/types/nodes.json`, { headers: { cookie } })
+    ).json()) as { name: string; iconUrl?: string | { light: string } }[];
+    const icon = types.find((type) => type.name === `${PACKAGE}.enroute`)?.iconUrl;
+    const iconUrl = typeof icon === 'string' ? icon : icon?.light;
+    expect(iconUrl).toMatch(new RegExp(`^icons/${PACKAGE}/`));
+    const file = path.join(installed, iconUrl!.slice(`icons/${PACKAGE}/`.length));
+    const served = await fetch(`${n8n.url}/${iconUrl}`);
+    expect(served.status).toBe(200);
+    expect(await served.text()).toBe(await readFile(file, 'utf8'));
+    await rm(file);
+    const gone = await fetch(`${n8n.url}/${iconUrl}`);
+    expect(gone.status).toBe(404);
+  });
+});
