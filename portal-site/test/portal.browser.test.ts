@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import type { AvailablePortalView } from 'strapi-plugin-enroute/contracts';
+import type { AvailablePortalView } from '@enroute/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatTime } from '../src/features/booking-time/booking-time.ts';
 import {

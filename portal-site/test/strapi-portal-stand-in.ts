@@ -6,7 +6,7 @@ import {
   type AvailablePortalView,
   type LiveUpdate,
   type PortalView,
-} from 'strapi-plugin-enroute/contracts';
+} from '@enroute/contracts';
 import {
   FIXTURE_STATES,
   portalViewFixture,

@@ -1,5 +1,5 @@
 import { readableTextOn } from '@enroute/content';
-import { Branding } from 'strapi-plugin-enroute/contracts';
+import { Branding } from '@enroute/contracts';
 
 /**
  * The brand reaches the page as an external stylesheet whose URL carries the (validated)

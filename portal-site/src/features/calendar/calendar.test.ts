@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AvailablePortalView } from 'strapi-plugin-enroute/contracts';
+import type { AvailablePortalView } from '@enroute/contracts';
 import {
   FIXTURE_CODE,
   portalViewFixture,

@@ -1,5 +1,5 @@
 import { buildCalendar, type CalendarAttachment } from '@enroute/content';
-import type { AvailablePortalView } from 'strapi-plugin-enroute/contracts';
+import type { AvailablePortalView } from '@enroute/contracts';
 
 /**
  * The add-to-calendar file of a booking that is still to come; null once it has started, been

@@ -1,4 +1,4 @@
-import type { LiveUpdate } from 'strapi-plugin-enroute/contracts';
+import type { LiveUpdate } from '@enroute/contracts';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createLiveHub, type LiveEvent, type UpstreamHandlers } from './live-hub.ts';
 

@@ -1,4 +1,4 @@
-import type { LiveUpdate } from 'strapi-plugin-enroute/contracts';
+import type { LiveUpdate } from '@enroute/contracts';
 
 /**
  * One upstream subscription per booking, shared by every viewer of that booking on this portal

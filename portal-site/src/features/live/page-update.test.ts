@@ -1,4 +1,4 @@
-import type { LiveUpdate } from 'strapi-plugin-enroute/contracts';
+import type { LiveUpdate } from '@enroute/contracts';
 import { describe, expect, it } from 'vitest';
 import { pageUpdate } from './page-update.ts';
 

@@ -1,4 +1,4 @@
-import type { BookingStatus, LiveUpdate } from 'strapi-plugin-enroute/contracts';
+import type { BookingStatus, LiveUpdate } from '@enroute/contracts';
 import type { MapPoint } from '../map/map-config.ts';
 
 /**

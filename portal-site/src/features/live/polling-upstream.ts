@@ -1,4 +1,4 @@
-import type { LiveUpdate } from 'strapi-plugin-enroute/contracts';
+import type { LiveUpdate } from '@enroute/contracts';
 import type { PortalLookup } from '../portal-view/portal-view.ts';
 import type { LiveUpstream } from './live-hub.ts';
 

@@ -1,6 +1,6 @@
 import { createServer, type ServerResponse, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { LiveUpdate } from 'strapi-plugin-enroute/contracts';
+import type { LiveUpdate } from '@enroute/contracts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { liveUrl } from '../portal-view/portal-view.ts';
 import { createLiveHub, type LiveEvent } from './live-hub.ts';

@@ -1,5 +1,5 @@
 import { createParser } from 'eventsource-parser';
-import { LiveUpdate } from 'strapi-plugin-enroute/contracts';
+import { LiveUpdate } from '@enroute/contracts';
 import type { LiveUpstream } from './live-hub.ts';
 
 /**

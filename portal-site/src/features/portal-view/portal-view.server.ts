@@ -1,4 +1,4 @@
-import type { RatingRequest } from 'strapi-plugin-enroute/contracts';
+import type { RatingRequest } from '@enroute/contracts';
 import { boundedMemo } from '../../lib/bounded-memo.ts';
 import {
   interpretPortalResponse,

@@ -1,8 +1,4 @@
-import {
-  AvailablePortalView,
-  UnavailablePortalView,
-  type PortalView,
-} from 'strapi-plugin-enroute/contracts';
+import { AvailablePortalView, UnavailablePortalView, type PortalView } from '@enroute/contracts';
 import type { z } from 'zod';
 
 /** What the portal got when it asked Strapi for a code's view. */

@@ -1,4 +1,4 @@
-import { RatingRequest } from 'strapi-plugin-enroute/contracts';
+import { RatingRequest } from '@enroute/contracts';
 import { z } from 'zod';
 
 /** The built-in rating form as the browser posts it (works without JavaScript). */

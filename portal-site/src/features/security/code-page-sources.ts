@@ -1,4 +1,4 @@
-import type { PortalView } from 'strapi-plugin-enroute/contracts';
+import type { PortalView } from '@enroute/contracts';
 import { brandingImageUrls } from '../branding/branding.ts';
 import { surveyFrameUrls } from '../survey/survey.ts';
 import type { CodePageSources } from './content-security-policy.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AvailablePortalView } from 'strapi-plugin-enroute/contracts';
+import type { AvailablePortalView } from '@enroute/contracts';
 import { portalViewFixture } from '../portal-view/fixtures/views.ts';
 import { codePageSources } from './code-page-sources.ts';
 import {

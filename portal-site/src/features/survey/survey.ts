@@ -1,4 +1,4 @@
-import type { AvailablePortalView } from 'strapi-plugin-enroute/contracts';
+import type { AvailablePortalView } from '@enroute/contracts';
 
 /**
  * The survey the completed page frames, if any. Strapi only hands out a survey whose host is on

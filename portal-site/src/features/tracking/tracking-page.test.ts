@@ -1,7 +1,7 @@
 import { isRtl, LOCALES } from '@enroute/content';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { load, type CheerioAPI } from 'cheerio';
-import type { AvailablePortalView, PortalView } from 'strapi-plugin-enroute/contracts';
+import type { AvailablePortalView, PortalView } from '@enroute/contracts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatDate, formatTime, formatTimeWindow } from '../booking-time/booking-time.ts';
 import {
