@@ -10,6 +10,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { extname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { PAGE_HEADERS } from './src/features/security/content-security-policy.ts';
 
 type AstroHandler = (request: IncomingMessage, response: ServerResponse) => Promise<void>;
 
@@ -54,7 +55,7 @@ async function staticFiles(client: string): Promise<Map<string, StaticFile>> {
         'cache-control': urlPath.startsWith('/_astro/')
           ? 'public, max-age=31536000, immutable'
           : 'public, max-age=3600',
-        'x-content-type-options': 'nosniff',
+        ...PAGE_HEADERS,
         vary: 'accept-encoding',
       },
     });

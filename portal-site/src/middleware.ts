@@ -5,6 +5,7 @@ import { requestedLocale } from './features/portal-view/portal-view.ts';
 import { ratingNotice } from './features/rating/rating.ts';
 import {
   CODE_PAGE_HEADERS,
+  PAGE_HEADERS,
   SELF_ONLY,
   sourceHeaders,
 } from './features/security/content-security-policy.ts';
@@ -15,12 +16,27 @@ const CODE_PATH = /^\/t\/[^/]+/;
 
 const renderedPages = createRenderedPages();
 
-/** Code pages: a per-client limit on lookups, and the headers that keep the code private. */
+/**
+ * Every response: the security headers (no referrer, no sniffing, a policy that allows only the
+ * portal itself unless the page set its own, no framing). Code pages: a per-client limit on
+ * lookups, and nothing kept in a cache.
+ */
 export const onRequest = defineMiddleware(async (context, next) => {
-  if (!CODE_PATH.test(context.url.pathname)) return next();
+  const code = CODE_PATH.test(context.url.pathname);
+  const response = code ? await limitedCodePage(context, next) : await next();
 
+  const always = code ? CODE_PAGE_HEADERS : PAGE_HEADERS;
+  for (const [name, value] of Object.entries(always)) response.headers.set(name, value);
+  if (!response.headers.has('content-security-policy')) {
+    const headers = sourceHeaders({ ...SELF_ONLY, dev: import.meta.env.DEV });
+    for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  }
+  return response;
+});
+
+async function limitedCodePage(context: APIContext, next: MiddlewareNext): Promise<Response> {
   const decision = codeLookupLimiter.take(clientKey(context));
-  const response = decision.allowed
+  return decision.allowed
     ? await codePage(context, next)
     : new Response('Too many requests. Please wait a moment and try again.', {
         status: 429,
@@ -29,14 +45,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
           'content-type': 'text/plain; charset=utf-8',
         },
       });
-
-  for (const [name, value] of Object.entries(CODE_PAGE_HEADERS)) response.headers.set(name, value);
-  if (!response.headers.has('content-security-policy')) {
-    const headers = sourceHeaders({ ...SELF_ONLY, dev: import.meta.env.DEV });
-    for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
-  }
-  return response;
-});
+}
 
 /**
  * The page of a code: its view is looked up here (the page reads it from `locals`), and the page

@@ -100,9 +100,14 @@ function httpOrigin(url: string): string | null {
   }
 }
 
-/** Headers every code page and code route carries, whatever its answer. */
-export const CODE_PAGE_HEADERS: Readonly<Record<string, string>> = {
+/** Headers every response of the portal carries, whatever its answer. */
+export const PAGE_HEADERS: Readonly<Record<string, string>> = {
   'referrer-policy': 'no-referrer',
-  'cache-control': 'private, no-store',
   'x-content-type-options': 'nosniff',
+};
+
+/** Headers every code page and code route carries, whatever its answer: never cached. */
+export const CODE_PAGE_HEADERS: Readonly<Record<string, string>> = {
+  ...PAGE_HEADERS,
+  'cache-control': 'private, no-store',
 };
