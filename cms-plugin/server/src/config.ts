@@ -6,6 +6,8 @@ export type PluginConfig = {
      * database, let one of them do it: events of one booking then stay in order. */
     enabled: boolean;
   };
+  /** Lookups of access codes (`GET /api/enroute/access-codes/:token`) per client address. */
+  accessCodeLookups: { max: number; intervalMs: number };
 };
 
 /** Plugin options, set under `enroute.config` in the app's config/plugins. */
@@ -21,6 +23,7 @@ export default {
       baseDelayMs: 1_000,
       maxDelayMs: 300_000,
     },
+    accessCodeLookups: { max: 60, intervalMs: 60_000 },
   } satisfies PluginConfig,
   validator(config: PluginConfig): void {
     const { enabled, ...timings } = config.relay;
@@ -29,6 +32,10 @@ export default {
     for (const [name, value] of Object.entries(timings)) {
       if (!Number.isInteger(value) || value < 1)
         throw new Error(`enroute.config.relay.${name} must be a positive integer`);
+    }
+    for (const [name, value] of Object.entries(config.accessCodeLookups)) {
+      if (!Number.isInteger(value) || value < 1)
+        throw new Error(`enroute.config.accessCodeLookups.${name} must be a positive integer`);
     }
   },
 };

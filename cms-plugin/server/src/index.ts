@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import config from './config.ts';
 import contentTypes from './content-types/index.ts';
 import controllers from './controllers/index.ts';
+import { accessCodeLookups } from './middlewares/access-code-lookups.ts';
 import { registerPermissions } from './permissions.ts';
 import routes from './routes/index.ts';
 import services from './services/index.ts';
@@ -34,6 +35,7 @@ export default {
   config,
   contentTypes,
   controllers,
+  middlewares: { 'access-code-lookups': accessCodeLookups },
   routes,
   services,
 };

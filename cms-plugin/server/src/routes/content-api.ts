@@ -38,7 +38,11 @@ export default {
     // Not a `find`: the history names the admins who changed a code, more than the portal needs.
     route('GET', '/messaging/bookings/:documentId/access-codes', 'access-codes.listForBooking'),
 
-    route('GET', '/access-codes/:token', 'access-codes.findOne'),
+    {
+      ...route('GET', '/access-codes/:token', 'access-codes.findOne'),
+      // Per client: tokens cannot be guessed at speed.
+      config: { policies: [], middlewares: ['plugin::enroute.access-code-lookups'] },
+    },
     ...trackingRoutes,
   ],
 };
