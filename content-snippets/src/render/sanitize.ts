@@ -16,8 +16,9 @@ const MARKETER_HTML: sanitizeHtml.IOptions = {
   allowedSchemesByTag: { img: ['https'] },
   allowProtocolRelative: false,
   disallowedTagsMode: 'escape',
-  // An image whose source was refused (not https) would be an empty box: drop it.
-  exclusiveFilter: (frame) => frame.tag === 'img' && !frame.attribs['src'],
+  // An image whose source was refused or is not https (a relative one says nothing in an email)
+  // would be an empty box: drop it.
+  exclusiveFilter: (frame) => frame.tag === 'img' && !frame.attribs['src']?.startsWith('https://'),
   transformTags: {
     a: sanitizeHtml.simpleTransform('a', { rel: 'noopener noreferrer', target: '_blank' }),
   },

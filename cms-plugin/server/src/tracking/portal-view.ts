@@ -4,6 +4,7 @@ import {
   DEFAULT_LOCALE,
   LOCALES,
   resolveLocale,
+  sanitizeMarketerHtml,
   textDirection,
   type Locale,
   type MessageData,
@@ -218,7 +219,8 @@ export function createPortalViews(strapi: Core.Strapi, reads: TrackingReads) {
         map: {
           enabled: settings.showMap,
           tileUrl: settings.mapTileUrl,
-          attribution: settings.mapAttribution,
+          // The map writes it as HTML: marketer HTML, cleaned as the header and footer are.
+          attribution: sanitizeMarketerHtml(settings.mapAttribution),
         },
         survey: settings.surveyUrl
           ? { url: settings.surveyUrl, allowedHosts: settings.surveyAllowedHosts }
