@@ -3,6 +3,7 @@ import { Latitude, Longitude, TimeZone } from '../../../shared/contracts/domain.
 import { errors } from '../utils/strapi-errors.ts';
 import { UID } from '../utils/uids.ts';
 import { E164Phone } from './phone.ts';
+import { textProblem } from './text.ts';
 
 type DocumentContext = { uid: string; action: string; params: { data?: unknown } };
 type Next = () => Promise<unknown>;
@@ -13,6 +14,30 @@ const checkedFields: Record<string, Record<string, z.ZodType>> = {
   [UID.resource]: { phone: E164Phone, photoUrl: z.url({ protocol: /^https?$/ }) },
   [UID.serviceAccount]: { timeZone: TimeZone, latitude: Latitude, longitude: Longitude },
 };
+
+/**
+ * Records whose text comes from outside (an integration, an admin, a marketer) and ends up in
+ * messages and pages: none of their text fields may hold control characters, nor their names
+ * direction overrides.
+ */
+const textChecked = new Set<string>([
+  UID.contact,
+  UID.resource,
+  UID.serviceAccount,
+  UID.serviceType,
+  UID.workOrder,
+  UID.booking,
+  UID.snippet,
+]);
+
+function textProblems(uid: string, record: Record<string, unknown>): Problem[] {
+  if (!textChecked.has(uid)) return [];
+  return Object.entries(record).flatMap(([field, value]) => {
+    if (typeof value !== 'string') return [];
+    const message = textProblem(value, field === 'name' ? 'name' : 'text');
+    return message ? [problem(field, message)] : [];
+  });
+}
 
 /** Relations a record cannot exist without. */
 const requiredRelations: Record<string, string[]> = {
@@ -63,7 +88,8 @@ function missingRelations(uid: string, action: string, record: Record<string, un
  * A Document Service middleware that validates and normalises the plugin's records before they
  * are stored: phone numbers become E.164, and a bad email, phone, time zone or coordinate is
  * refused with Strapi's ValidationError, which the admin shows beside the field; so is a booking
- * without a work order, or a work order without a service account.
+ * without a work order, or a work order without a service account, and text with control
+ * characters (or a name with direction overrides).
  */
 export function recordValidationMiddleware() {
   return async (context: DocumentContext, next: Next): Promise<unknown> => {
@@ -72,7 +98,10 @@ export function recordValidationMiddleware() {
     if (context.action !== 'create' && context.action !== 'update') return next();
     if (!data || typeof data !== 'object') return next();
     const record = data as Record<string, unknown>;
-    const problems = missingRelations(context.uid, context.action, record);
+    const problems = [
+      ...missingRelations(context.uid, context.action, record),
+      ...textProblems(context.uid, record),
+    ];
     for (const [field, schema] of Object.entries(checkedFields[context.uid] ?? {})) {
       const value = record[field];
       if (value === undefined || value === null) continue;
