@@ -17,9 +17,15 @@ type Definition = {
   attributes: Record<string, Record<string, unknown>>;
 };
 
-/** A content type schema as Strapi reads it, without draft and publish. */
+/**
+ * A content type schema as Strapi reads it, without draft and publish. Private attributes
+ * (secrets, token hashes, unmasked recipients) are in no answer: Strapi leaves them out of its
+ * content API, and `hidden` out of the Content Manager's (as Strapi does for an admin's reset
+ * token).
+ */
 export function defineContentType(definition: Definition) {
   const { singularName, pluralName, displayName, description = '', attributes } = definition;
+  const hidden = Object.keys(attributes).filter((name) => attributes[name]?.['private'] === true);
   return {
     kind: definition.kind ?? 'collectionType',
     collectionName: `enroute_${pluralName.replaceAll('-', '_')}`,
@@ -31,5 +37,6 @@ export function defineContentType(definition: Definition) {
       ...(definition.localized ? { i18n: { localized: true } } : {}),
     },
     attributes,
+    config: { attributes: Object.fromEntries(hidden.map((name) => [name, { hidden: true }])) },
   };
 }

@@ -5,6 +5,8 @@ export const notificationSchema = defineContentType({
   pluralName: 'notifications',
   displayName: 'Notification',
   description: 'The message log: one row per message, claimed before sending.',
+  // Changed only through the plugin's own pages and routes, which check and record each change.
+  visible: false,
   attributes: {
     idempotencyKey: { type: 'string', required: true, column: { unique: true } },
     booking: manyToOne('booking'),

@@ -5,6 +5,8 @@ export const settingsSchema = defineContentType({
   pluralName: 'settings-entries',
   displayName: 'Settings',
   kind: 'singleType',
+  // Changed only through the plugin's own pages and routes, which check and record each change.
+  visible: false,
   attributes: {
     messages: { type: 'json' },
     channel: { type: 'enumeration', enum: ['email', 'sms', 'both'], default: 'both' },
@@ -17,6 +19,7 @@ export const settingsSchema = defineContentType({
     reminderWindowDays: { type: 'integer', default: 7 },
     reminderSendTime: { type: 'string', default: '10:00' },
     reminderSendTimeZone: { type: 'enumeration', enum: ['utc', 'account'], default: 'utc' },
+    quietHours: { type: 'json' },
     rescheduleThresholdMinutes: { type: 'integer', default: 10 },
     showMap: { type: 'boolean', default: true },
     showTechnicianName: { type: 'boolean', default: true },
