@@ -8,6 +8,7 @@ import { n8nNodesFolder, startN8n, type N8n } from '../../demo/src/n8n.ts';
 import { freePairOfPorts } from '../../demo/src/ports.ts';
 import { loadState, type State } from '../../demo/src/state.ts';
 import { packWorkspace } from '../n8n/support/pack.ts';
+import { stepTimer } from '../support/step-timer.ts';
 
 /**
  * n8n-nodes-enroute as an n8n admin gets it: packed with its own scripts, installed from the
@@ -70,15 +71,7 @@ describe('n8n-nodes-enroute installed from its tarball into an n8n user folder',
   let state: State;
   let n8n: N8n | undefined;
   const log: string[] = [];
-  const took: Record<string, number> = {};
-  const timed = async <T>(step: string, work: () => Promise<T> | T): Promise<T> => {
-    const started = performance.now();
-    try {
-      return await work();
-    } finally {
-      took[step] = Math.round((performance.now() - started) / 100) / 10;
-    }
-  };
+  const { timed, summary } = stepTimer();
 
   beforeAll(async () => {
     scratch = await mkdtemp(path.join(tmpdir(), 'enroute-n8n-install-'));
@@ -109,11 +102,7 @@ describe('n8n-nodes-enroute installed from its tarball into an n8n user folder',
 
   afterAll(async () => {
     await n8n?.stop();
-    console.log(
-      `n8n install from the tarball: ${Object.entries(took)
-        .map(([step, seconds]) => `${step} ${seconds} s`)
-        .join(', ')}`,
-    );
+    console.log(`n8n install from the tarball: ${summary()}`);
     if (scratch) await rm(scratch, { recursive: true, force: true });
   }, 60_000);
 

@@ -31,6 +31,11 @@ export type HostOptions = {
   database: TestDatabase;
   /** Extra environment, e.g. faster relay timings. */
   env?: Record<string, string>;
+  /**
+   * Another Strapi app to run instead of the host: its folder and the Node arguments that
+   * start it there (e.g. its own `strapi start`).
+   */
+  app?: { dir: string; args: string[] };
 };
 
 /**
@@ -47,8 +52,8 @@ export async function startHost(options: HostOptions) {
 
   async function start(): Promise<void> {
     output = '';
-    child = spawn(process.execPath, [START_SCRIPT], {
-      cwd: path.dirname(START_SCRIPT),
+    child = spawn(process.execPath, options.app?.args ?? [START_SCRIPT], {
+      cwd: options.app?.dir ?? path.dirname(START_SCRIPT),
       env: {
         ...process.env,
         NODE_ENV: 'development',
