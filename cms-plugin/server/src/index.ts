@@ -2,12 +2,12 @@ import type { Core } from '@strapi/strapi';
 import config from './config.ts';
 import contentTypes from './content-types/index.ts';
 import controllers from './controllers/index.ts';
+import { registerDocumentMiddlewares } from './document-middlewares.ts';
 import { accessCodeLookups } from './middlewares/access-code-lookups.ts';
 import { registerPermissions } from './permissions.ts';
 import routes from './routes/index.ts';
 import services from './services/index.ts';
 import { getService } from './utils/get-service.ts';
-import { recordValidationMiddleware } from './validation/record-middleware.ts';
 import { tracking } from './tracking/index.ts';
 
 type Lifecycle = { strapi: Core.Strapi };
@@ -15,16 +15,12 @@ type Lifecycle = { strapi: Core.Strapi };
 export default {
   async register({ strapi }: Lifecycle) {
     await registerPermissions(strapi);
-    strapi.documents.use(
-      recordValidationMiddleware() as Parameters<Core.Strapi['documents']['use']>[0],
-    );
-    tracking.register(strapi);
+    registerDocumentMiddlewares(strapi);
   },
   async bootstrap({ strapi }: Lifecycle) {
     await getService('snippets', { strapi }).seed();
     const events = getService('booking-events', { strapi });
     await events.migrate();
-    events.watchBookings();
     await events.startRelay();
     tracking.bootstrap(strapi);
   },

@@ -30,7 +30,9 @@ export function bookingEventsMiddleware(
   append: (events: BookingEvent[]) => Promise<void>,
   onEvents: () => void,
 ) {
-  const transaction = strapi.db.transaction.bind(strapi.db) as unknown as Transaction;
+  // Reached when a change comes, not when registered: the database is ready only after `register`.
+  const transaction: Transaction = (callback) =>
+    (strapi.db as unknown as { transaction: Transaction }).transaction(callback);
   return async (context: DocumentContext, next: Next): Promise<unknown> => {
     if (context.uid !== UID.booking || !WATCHED.has(context.action)) return next();
     return transaction(async ({ onCommit }) => {

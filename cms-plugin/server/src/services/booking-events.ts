@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { OutboxBacklog } from '../../../shared/contracts/admin.ts';
+import type { BookingEvent } from '../../../shared/contracts/booking-event.ts';
 import type { WebhookEndpoint } from '../../../shared/contracts/settings.ts';
-import { bookingEventsMiddleware } from '../events/middleware.ts';
 import { createOutbox } from '../events/outbox.ts';
 import type { PluginConfig } from '../config.ts';
 import { createRelay, type Relay } from '../events/relay.ts';
@@ -71,17 +71,12 @@ export const createBookingEventsService = ({ strapi }: { strapi: Core.Strapi }) 
       const endpoint = await settings().migrateWebhookUrl();
       if (endpoint) await outbox.adoptUndelivered(endpoint);
     },
-    /** Registers the Document Service middleware that writes events with each booking change. */
-    watchBookings(): void {
-      strapi.documents.use(
-        bookingEventsMiddleware(
-          strapi,
-          async (events) => outbox.append(events, await endpoints()),
-          () => {
-            for (const relay of relays.values()) relay.kick();
-          },
-        ) as Parameters<Core.Strapi['documents']['use']>[0],
-      );
+    /** Writes a booking change's events to the outbox (inside the change's transaction). */
+    append: async (events: BookingEvent[]): Promise<void> =>
+      outbox.append(events, await endpoints()),
+    /** Events were committed: the relays deliver them now rather than at their next poll. */
+    announce(): void {
+      for (const relay of relays.values()) relay.kick();
     },
     /** Starts delivering the outbox, unless this instance is configured not to. */
     startRelay: async () => {

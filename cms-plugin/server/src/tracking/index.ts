@@ -1,6 +1,5 @@
 import type { Core } from '@strapi/strapi';
 import { createLocationsController, createPortalController } from './controllers.ts';
-import { trackingMiddleware } from './middleware.ts';
 import { createTechnicianTokensService } from './technician-tokens.ts';
 import { createTrackingService } from './service.ts';
 import { getService } from '../utils/get-service.ts';
@@ -20,13 +19,9 @@ export const trackingControllers = {
 
 const service = (strapi: Core.Strapi) => getService('tracking', { strapi });
 
-/** Live tracking's part of the plugin's lifecycle. */
+/** Live tracking's part of the plugin's lifecycle; its Document Service middleware is registered
+ * with the others, in ../document-middlewares.ts. */
 export const tracking = {
-  register(strapi: Core.Strapi): void {
-    strapi.documents.use(
-      trackingMiddleware(strapi) as Parameters<Core.Strapi['documents']['use']>[0],
-    );
-  },
   bootstrap(strapi: Core.Strapi): void {
     service(strapi).start();
   },
