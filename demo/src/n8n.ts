@@ -35,18 +35,10 @@ export type N8nOptions = {
 export type N8n = {
   url: string;
   /**
-   * The event flows as the plugin's webhook endpoints: each Enroute Trigger's production URL
-   * with the events it listens to.
+   * The active event flows and their Enroute Trigger's production URL: what each trigger
+   * registers as a webhook endpoint of the plugin when n8n activates its flow.
    */
-  eventFlows: {
-    id: string;
-    name: string;
-    url: string;
-    events: string[];
-    statuses: string[];
-    enabled: boolean;
-    maxEventsPerDelivery: number;
-  }[];
+  eventFlows: { id: string; name: string; url: string }[];
   /**
    * Starts the reminder flow now, as its 10:00 schedule would, in the n8n server (its webhook
    * "Run Now"): the flow hands its batches on to executions of its own, which a CLI run
@@ -55,9 +47,6 @@ export type N8n = {
   runReminders(): Promise<void>;
   stop(): Promise<void>;
 };
-
-/** What the demo's endpoints post at most per request (the admin's default for a new one). */
-const EVENTS_PER_DELIVERY = 25;
 
 const CREDENTIAL = {
   enrouteApi: { id: 'enroute-api', name: 'Enroute API' },
@@ -434,7 +423,6 @@ export async function startN8n(options: N8nOptions): Promise<N8n> {
   const clones = (await templates()).map(({ flow }) =>
     withLocalSmsGateway(flow, options.smsGatewayUrl),
   );
-  // One plugin webhook endpoint per event flow, with the events its trigger listens to.
   const eventFlows = clones.flatMap((flow) =>
     flow.nodes
       .filter((node) => node.type === TRIGGER_TYPE && node.webhookId)
@@ -442,14 +430,6 @@ export async function startN8n(options: N8nOptions): Promise<N8n> {
         id: flow.id,
         name: flow.name,
         url: `${url}/webhook/${node.webhookId}/${TRIGGER_PATH}`,
-        events: Array.isArray(node.parameters.events) ? node.parameters.events.map(String) : [],
-        // The status changes its trigger runs for: the others are not sent to it at all.
-        statuses: Array.isArray(node.parameters.statuses)
-          ? node.parameters.statuses.map(String)
-          : [],
-        enabled: true,
-        // A crowd of changes starts a few runs of several events each, not one run per event.
-        maxEventsPerDelivery: EVENTS_PER_DELIVERY,
       })),
   );
   const reminder = clones.find((flow) => flow.nodes.some((node) => node.type === SCHEDULE_TYPE));

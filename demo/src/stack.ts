@@ -5,7 +5,7 @@ import { brandCompany, portalLink, seedDemoData, technicianToken } from './demo-
 import { startN8n, type N8n, type N8nMode } from './n8n.ts';
 import { checkPorts } from './ports.ts';
 import { buildPortal, startPortal } from './portal.ts';
-import type { Child, Log } from './processes.ts';
+import { waitUntil, type Child, type Log } from './processes.ts';
 import { startSimulator } from './simulator.ts';
 import { loadState, saveState, type State } from './state.ts';
 import {
@@ -14,6 +14,7 @@ import {
   signInAdmin,
   startStrapi,
   updateSettings,
+  webhookEndpointUrls,
   type Database,
 } from './strapi.ts';
 
@@ -151,8 +152,15 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       log,
     });
     stops.push(() => n8n.stop());
-    // Each event flow's trigger is a webhook endpoint of its own, with the events it listens to.
-    await updateSettings(strapiUrl, adminJwt, { webhooks: n8n.eventFlows });
+    // Each event flow's trigger registers its URL with the plugin when n8n activates the flow.
+    await waitUntil(
+      'the event flows’ webhook endpoints in Strapi',
+      async () => {
+        const registered = await webhookEndpointUrls(strapiUrl, adminJwt);
+        return n8n.eventFlows.every((flow) => registered.includes(flow.url));
+      },
+      { timeoutMs: 120_000 },
+    );
     state.n8nImported = true;
     await saveState(options.dataDir, state);
 

@@ -188,3 +188,12 @@ export async function updateSettings(
     request('PUT', `${url}/enroute/settings`, { token: adminJwt, body: settings }),
   );
 }
+
+/** The URLs of the plugin's webhook endpoints (admin route). */
+export async function webhookEndpointUrls(url: string, adminJwt: string): Promise<string[]> {
+  const body = (await expectOk(
+    'reading the Enroute settings',
+    request('GET', `${url}/enroute/settings`, { token: adminJwt }),
+  )) as { data: { webhooks: { url: string }[] } };
+  return body.data.webhooks.map((endpoint) => endpoint.url);
+}

@@ -7,13 +7,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { n8nNodesFolder, startN8n, type N8n } from '../../demo/src/n8n.ts';
 import { freePairOfPorts } from '../../demo/src/ports.ts';
 import { loadState, type State } from '../../demo/src/state.ts';
+import { sqliteDatabase, type TestDatabase } from '../../cms-plugin/tests/support/database.ts';
+import { startHost, type Host } from '../../cms-plugin/tests/support/host.ts';
 import { packWorkspace } from '../n8n/support/pack.ts';
 import { stepTimer } from '../support/step-timer.ts';
 
 /**
  * n8n-nodes-enroute as an n8n admin gets it: packed with its own scripts, installed from the
  * tarball into a user folder of its own the way n8n installs a community package, and loaded by
- * the workspace's n8n with the five flow templates imported and published.
+ * the workspace's n8n with the five flow templates imported and published. Publishing an event
+ * flow registers its trigger with the Enroute plugin: a Strapi with the plugin is there for it.
  */
 
 const run = promisify(execFile);
@@ -70,6 +73,8 @@ describe('n8n-nodes-enroute installed from its tarball into an n8n user folder',
   let installed = '';
   let state: State;
   let n8n: N8n | undefined;
+  let database: TestDatabase | undefined;
+  let strapi: Host | undefined;
   const log: string[] = [];
   const { timed, summary } = stepTimer();
 
@@ -77,11 +82,12 @@ describe('n8n-nodes-enroute installed from its tarball into an n8n user folder',
     scratch = await mkdtemp(path.join(tmpdir(), 'enroute-n8n-install-'));
     const { tarball } = await timed('pack', () => packWorkspace(PACKAGE, scratch));
     installed = await timed('install', () => installAsN8nDoes(tarball, n8nNodesFolder(scratch)));
-    state = {
-      ...(await loadState(scratch)),
-      // No Strapi here: the flows are loaded and published, not run.
-      tokens: { fullAccess: 'not-used', readOnly: 'not-used' },
-    };
+    database = await sqliteDatabase();
+    const host = await timed('Strapi start', () => startHost({ database: database! }));
+    strapi = host;
+    state = { ...(await loadState(scratch)), tokens: host.tokens };
+    const settings = await host.admin('PUT', '/settings', { webhookSecret: state.webhookSecret });
+    expect(settings.status).toBe(200);
     n8n = await timed('n8n import and start', async () =>
       startN8n({
         host: '127.0.0.1',
@@ -92,7 +98,7 @@ describe('n8n-nodes-enroute installed from its tarball into an n8n user folder',
         mode: 'main',
         database: { client: 'sqlite' },
         state,
-        strapiUrl: NOT_LISTENING,
+        strapiUrl: host.url,
         smtpPort: 9,
         smsGatewayUrl: `${NOT_LISTENING}/sms`,
         log: (part, line) => log.push(`${part} | ${line}`),
@@ -102,6 +108,8 @@ describe('n8n-nodes-enroute installed from its tarball into an n8n user folder',
 
   afterAll(async () => {
     await n8n?.stop();
+    await strapi?.stop();
+    await database?.drop();
     console.log(`n8n install from the tarball: ${summary()}`);
     if (scratch) await rm(scratch, { recursive: true, force: true });
   }, 60_000);
@@ -191,6 +199,21 @@ describe('n8n-nodes-enroute installed from its tarball into an n8n user folder',
         reason: expect.stringMatching(/^signature/),
       });
     }
+  });
+
+  it('registers each event flow’s trigger URL with the Enroute plugin', async () => {
+    if (!n8n || !strapi) throw new Error('n8n or Strapi did not start');
+    const host = strapi;
+    const urls = async () => {
+      const answer = await host.admin('GET', '/settings');
+      return (answer.body.data as { webhooks: { url: string }[] }).webhooks.map((w) => w.url);
+    };
+    const expected = n8n.eventFlows.map((flow) => flow.url).sort();
+    for (let waited = 0; waited < 60_000 && (await urls()).length < expected.length;) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      waited += 250;
+    }
+    expect((await urls()).sort()).toEqual(expected);
   });
 
   it('takes the nodes from the user folder: their icon goes when the installed file goes', async () => {

@@ -12,3 +12,4 @@ export * from './settings.ts';
 export * from './admin-pages.ts';
 export * from './technician-tokens.ts';
 export * from './prepare.ts';
+export * from './webhook-registration.ts';

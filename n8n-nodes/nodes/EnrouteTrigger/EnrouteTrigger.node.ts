@@ -4,6 +4,7 @@ import {
   bookingEventTypes,
   bookingStatuses,
   bookingStatusNames,
+  MAX_EVENTS_PER_DELIVERY,
 } from '../../../cms-plugin/shared/contracts/vocabulary.ts';
 import {
   NodeConnectionTypes,
@@ -11,6 +12,7 @@ import {
   type ICredentialsDecrypted,
   type ICredentialTestFunctions,
   type IDataObject,
+  type IHookFunctions,
   type INodeCredentialTestResult,
   type INodeType,
   type INodeTypeDescription,
@@ -18,6 +20,13 @@ import {
   type IWebhookResponseData,
 } from 'n8n-workflow';
 import { judgeDelivery, rememberEventIds } from './accept-delivery.ts';
+import {
+  DEFAULT_EVENTS_PER_REQUEST,
+  isUpToDate,
+  pluginClient,
+  register,
+  wantedEndpoint,
+} from './registration.ts';
 
 const MIN_SECRET_LENGTH = 16;
 
@@ -35,13 +44,19 @@ export class EnrouteTrigger implements INodeType {
     name: 'enrouteTrigger',
     icon: { light: 'file:enroute.svg', dark: 'file:enroute.dark.svg' },
     group: ['trigger'],
-    version: 1,
+    // 2: the trigger registers its URL with the plugin when its workflow is activated (1: an
+    // admin adds it in the plugin's settings).
+    version: [1, 2],
+    defaultVersion: 2,
     subtitle: '={{ $parameter["events"].join(", ") }}',
     description: 'Starts the workflow on signed booking events from the Enroute Strapi plugin',
     defaults: { name: 'Enroute Trigger' },
     inputs: [],
     outputs: [NodeConnectionTypes.Main],
-    credentials: [{ name: 'enrouteWebhookApi', required: true, testedBy: 'enrouteWebhookSecret' }],
+    credentials: [
+      { name: 'enrouteWebhookApi', required: true, testedBy: 'enrouteWebhookSecret' },
+      { name: 'enrouteApi', required: true, displayOptions: { show: { '@version': [2] } } },
+    ],
     webhooks: [
       // Answered when the run is over: the plugin's relay then has one request in flight per lane
       // for as long as n8n is busy with it, and the events that arrive meanwhile come together in
@@ -75,7 +90,46 @@ export class EnrouteTrigger implements INodeType {
         description:
           'Start the workflow only for status changes to these statuses; none selected means any status. Other status changes are acknowledged without running the workflow.',
       },
+      {
+        displayName: 'Events per Request',
+        name: 'eventsPerRequest',
+        type: 'number',
+        typeOptions: { minValue: 1, maxValue: MAX_EVENTS_PER_DELIVERY },
+        displayOptions: { show: { '@version': [2] } },
+        default: DEFAULT_EVENTS_PER_REQUEST,
+        description:
+          'The most events the plugin sends in one request: a crowd of booking changes then starts a few runs of several items instead of one run per event',
+      },
     ],
+  };
+
+  /**
+   * From version 2, activating the workflow registers the trigger's URL with the plugin as a
+   * webhook endpoint (with the workflow's name, the events and statuses above and the events per
+   * request), and deactivating it removes it. The endpoint is found by its URL.
+   */
+  webhookMethods = {
+    default: {
+      async checkExists(this: IHookFunctions): Promise<boolean> {
+        if (this.getNode().typeVersion < 2) return true;
+        const wanted = wantedEndpoint(this);
+        const found = await (await pluginClient(this)).findWebhookEndpoint(wanted.url);
+        // One that differs from the trigger's settings now is updated by create().
+        return found !== null && isUpToDate(found, wanted);
+      },
+      async create(this: IHookFunctions): Promise<boolean> {
+        if (this.getNode().typeVersion < 2) return true;
+        await register(this, wantedEndpoint(this));
+        return true;
+      },
+      async delete(this: IHookFunctions): Promise<boolean> {
+        if (this.getNode().typeVersion < 2) return true;
+        const client = await pluginClient(this);
+        const found = await client.findWebhookEndpoint(wantedEndpoint(this).url);
+        if (found) await client.removeWebhookEndpoint(found.id);
+        return true;
+      },
+    },
   };
 
   methods = {

@@ -357,7 +357,8 @@ export function eventTemplate(message: EventMessage): WorkflowTemplate {
       id: `${id}-trigger`,
       name: NODE.trigger,
       type: 'n8n-nodes-enroute.enrouteTrigger',
-      typeVersion: 1,
+      // Registers its URL with the plugin when the flow is activated (with the Enroute API).
+      typeVersion: 2,
       position: [120, 300],
       webhookId: webhookIds[message],
       // A status flow starts only for its own status: no execution for the other changes.
@@ -365,7 +366,10 @@ export function eventTemplate(message: EventMessage): WorkflowTemplate {
         eventOf[message] === 'booking.status_changed'
           ? { events: [eventOf[message]], statuses: [message] }
           : { events: [eventOf[message]] },
-      credentials: { enrouteWebhookApi: { id: 'enroute-webhook', name: 'Enroute Webhook' } },
+      credentials: {
+        enrouteWebhookApi: { id: 'enroute-webhook', name: 'Enroute Webhook' },
+        ...API_CREDENTIAL,
+      },
     },
     {
       id: `${id}-prepare`,

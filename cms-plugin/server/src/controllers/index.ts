@@ -6,6 +6,7 @@ import {
 } from './admin.ts';
 import { createMessagingController } from './messaging.ts';
 import { createRecordsController } from './records.ts';
+import { createWebhookEndpointsController } from './webhook-endpoints.ts';
 import { trackingControllers } from '../tracking/index.ts';
 
 export default {
@@ -15,5 +16,6 @@ export default {
   settings: createSettingsController,
   'booking-events': createBookingEventsController,
   'admin-pages': createAdminPagesController,
+  'webhook-endpoints': createWebhookEndpointsController,
   ...trackingControllers,
 };

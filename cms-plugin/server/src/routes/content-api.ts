@@ -1,6 +1,10 @@
 import { trackingRoutes } from '../tracking/routes.ts';
 
-type Route = { method: 'GET' | 'POST' | 'PUT' | 'PATCH'; path: string; handler: string };
+type Route = {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  path: string;
+  handler: string;
+};
 
 const route = (method: Route['method'], path: string, handler: string) => ({
   method,
@@ -37,6 +41,11 @@ export default {
     route('POST', '/messaging/bookings/:documentId/access-codes', 'messaging.issueAccessCode'),
     // Not a `find`: the history names the admins who changed a code, more than the portal needs.
     route('GET', '/messaging/bookings/:documentId/access-codes', 'access-codes.listForBooking'),
+
+    // Receivers that register themselves (n8n's Enroute Trigger, when its flow is activated).
+    route('GET', '/webhook-endpoints', 'webhook-endpoints.list'),
+    route('PUT', '/webhook-endpoints', 'webhook-endpoints.register'),
+    route('DELETE', '/webhook-endpoints/:id', 'webhook-endpoints.remove'),
 
     {
       ...route('GET', '/access-codes/:token', 'access-codes.findOne'),

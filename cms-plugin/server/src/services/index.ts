@@ -9,6 +9,7 @@ import { createBookingEventsService } from './booking-events.ts';
 import { createRecordsService } from './records.ts';
 import { createSettingsService } from './settings.ts';
 import { createSnippetsService } from './snippets.ts';
+import { createWebhookRegistrationsService } from './webhook-registrations.ts';
 import { createMessageContextService } from '../messages/context.ts';
 import { createDueRemindersService } from '../messages/due-reminders.ts';
 import { createNotificationsService } from '../messages/notifications.ts';
@@ -31,6 +32,7 @@ const services = {
   'access-codes': createAccessCodesService,
   snippets: createSnippetsService,
   'booking-events': createBookingEventsService,
+  'webhook-registrations': createWebhookRegistrationsService,
   'admin-log': createAdminLogService,
   'admin-lookups': createAdminLookupsService,
   'admin-positions': createAdminPositionsService,

@@ -4,13 +4,16 @@ import type {
   PrepareRemindersRequest,
   RecordResult,
   RecordResultsResponse,
+  RegisteredEndpoint,
+  WebhookRegistration,
 } from 'strapi-plugin-enroute/contracts';
 
 export type EnrouteRequest = {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** Below /api/enroute, e.g. /messaging/prepare/events */
   path: string;
   body?: unknown;
+  headers?: Record<string, string>;
 };
 
 export type EnrouteResponse = { statusCode: number; body: unknown };
@@ -58,11 +61,31 @@ function expectFields<T>(response: EnrouteResponse, fields: string[], what: stri
   return body as T;
 }
 
-/** The plugin's two message routes: prepare a batch, record a batch of results. */
+/** An endpoint as the plugin answers it, recognised by the fields the trigger compares. */
+function endpointOf(value: unknown, statusCode: number): RegisteredEndpoint {
+  if (
+    !isObject(value) ||
+    typeof value.id !== 'string' ||
+    typeof value.url !== 'string' ||
+    !Array.isArray(value.events) ||
+    !Array.isArray(value.statuses)
+  ) {
+    throw new EnrouteApiError(
+      'The Enroute plugin answered a webhook endpoint in an unexpected shape',
+      statusCode,
+    );
+  }
+  return value as RegisteredEndpoint;
+}
+
+/**
+ * The plugin's two message routes (prepare a batch, record a batch of results) and the routes
+ * a trigger registers its URL with.
+ */
 export function createEnrouteClient(send: SendEnrouteRequest) {
-  async function call(request: EnrouteRequest): Promise<EnrouteResponse> {
-    const response = await send(request);
-    if (response.statusCode !== 200) {
+  /** The plugin's answer when it is a success; otherwise an error saying what it answered. */
+  function succeeded(request: EnrouteRequest, response: EnrouteResponse): EnrouteResponse {
+    if (response.statusCode !== 200 && response.statusCode !== 201) {
       throw new EnrouteApiError(
         `Enroute ${request.method} ${request.path} failed with HTTP ${response.statusCode}: ${errorMessage(response.body)}`,
         response.statusCode,
@@ -70,6 +93,8 @@ export function createEnrouteClient(send: SendEnrouteRequest) {
     }
     return response;
   }
+
+  const call = async (request: EnrouteRequest) => succeeded(request, await send(request));
 
   const batchFields = ['email', 'sms', 'skipped', 'failed', 'missing'];
 
@@ -99,6 +124,41 @@ export function createEnrouteClient(send: SendEnrouteRequest) {
         body: { results },
       });
       return expectFields<RecordResultsResponse>(response, ['data', 'errors'], 'the results');
+    },
+
+    /** The endpoint with this URL, if the plugin has one. */
+    async findWebhookEndpoint(url: string): Promise<RegisteredEndpoint | null> {
+      const response = await call({
+        method: 'GET',
+        path: `/webhook-endpoints?url=${encodeURIComponent(url)}`,
+      });
+      const { data } = expectFields<{ data: unknown[] }>(response, ['data'], 'webhook endpoints');
+      return data.length > 0 ? endpointOf(data[0], response.statusCode) : null;
+    },
+
+    /** Adds the endpoint, or updates the one with its URL; `signature` signs the URL. */
+    async registerWebhookEndpoint(
+      registration: WebhookRegistration,
+      signature: { header: string; value: string },
+    ): Promise<RegisteredEndpoint> {
+      const response = await call({
+        method: 'PUT',
+        path: '/webhook-endpoints',
+        body: registration,
+        headers: { [signature.header]: signature.value },
+      });
+      const body = response.body;
+      return endpointOf(isObject(body) ? body.data : null, response.statusCode);
+    },
+
+    /** Removes the endpoint; one that is gone already is fine. */
+    async removeWebhookEndpoint(id: string): Promise<void> {
+      const request: EnrouteRequest = {
+        method: 'DELETE',
+        path: `/webhook-endpoints/${encodeURIComponent(id)}`,
+      };
+      const response = await send(request);
+      if (response.statusCode !== 404) succeeded(request, response);
     },
   };
 }

@@ -15,7 +15,7 @@ export type EnrouteCredentials = { url: string; apiToken: string };
  * message takes several.
  */
 export function n8nRequester(
-  context: IExecuteFunctions,
+  context: { helpers: Pick<IExecuteFunctions['helpers'], 'httpRequest'> },
   credentials: EnrouteCredentials,
 ): SendEnrouteRequest {
   const base = baseUrlOf(credentials.url);
@@ -25,7 +25,7 @@ export function n8nRequester(
       method: request.method,
       url: `${base}${request.path}`,
       body: request.body as IHttpRequestOptions['body'],
-      headers: { Authorization: authorization },
+      headers: { ...request.headers, Authorization: authorization },
       json: true,
       returnFullResponse: true,
       ignoreHttpStatusErrors: true,
