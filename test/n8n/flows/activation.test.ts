@@ -42,7 +42,6 @@ beforeAll(async () => {
   providers = await startProviders();
   engine = flowEngine({ url: host.url, token: host.tokens.fullAccess }, providers);
   const settings = await host.admin('PUT', '/settings', {
-    webhookSecret: WEBHOOK_SECRET,
     portalBaseUrl: 'https://track.example.com',
   });
   expect(settings.status).toBe(200);
@@ -87,6 +86,16 @@ async function activate(flow: WorkflowTemplate, withEngine: Engine = engine) {
 const activations = new Map<string, ReturnType<typeof workflowActivation>>();
 
 describe('activating a flow with the Enroute Trigger', () => {
+  it('fails, saying so, while the plugin has no signing secret', async () => {
+    await expect(
+      workflowActivation(engine, template('traveling.json'), webhookBaseUrl).activate(),
+    ).rejects.toThrow(/no signing secret is set in the Enroute settings/);
+    expect(await endpoints()).toEqual([]);
+    // The admin sets the secret the n8n credential holds: the flows can be activated.
+    const settings = await host.admin('PUT', '/settings', { webhookSecret: WEBHOOK_SECRET });
+    expect(settings.status).toBe(200);
+  });
+
   it('registers each trigger’s production URL with the workflow’s name, its events, statuses and events per request', async () => {
     for (const message of EVENT_FLOWS) {
       activations.set(message, await activate(template(`${message}.json`)));
