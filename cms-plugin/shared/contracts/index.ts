@@ -1,6 +1,7 @@
 export * from './vocabulary.ts';
 export * from './signature.ts';
 export * from './domain.ts';
+export * from './errors.ts';
 export * from './branding.ts';
 export * from './booking-event.ts';
 export * from './portal-view.ts';

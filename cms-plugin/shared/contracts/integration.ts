@@ -105,19 +105,6 @@ export const Upserted = z.object({
 });
 export type Upserted = z.infer<typeof Upserted>;
 
-export const ApiError = z.object({
-  data: z.null(),
-  error: z.object({
-    status: z.number().int(),
-    name: z.string(),
-    message: z.string(),
-    details: z.object({
-      errors: z.array(z.object({ path: z.string(), message: z.string() })),
-    }),
-  }),
-});
-export type ApiError = z.infer<typeof ApiError>;
-
 /** `GET /access-codes/:token` (read scope): 200 for a code that opens its booking now, else 404. */
 export const AccessCodeCheck = z.object({
   data: z.object({ bookingId: z.string(), expiresAt: Instant }),

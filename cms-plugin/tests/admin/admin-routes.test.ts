@@ -1,6 +1,7 @@
 import { countSmsSegments } from '@enroute/content';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AccessCodeView } from '../../shared/contracts/admin.ts';
+import { ApiError } from '../../shared/contracts/errors.ts';
 import {
   NotificationDetail,
   NotificationLogPage,
@@ -66,6 +67,7 @@ onEveryDatabase(
         for (const [method, route, body] of everyRoute()) {
           const answer = await host().request(method, `/enroute${route}`, { body });
           expect({ method, route, status: answer.status }).toEqual({ method, route, status: 401 });
+          expect(ApiError.parse(answer.body).error.name).toBe('UnauthorizedError');
         }
       });
 
@@ -74,6 +76,7 @@ onEveryDatabase(
         for (const [method, route, body] of everyRoute()) {
           const answer = await editor.admin(method, route, body);
           expect({ method, route, status: answer.status }).toEqual({ method, route, status: 403 });
+          expect(ApiError.parse(answer.body).error.status).toBe(403);
         }
         // Nothing was changed by the refused save.
         const settings = await host().admin('GET', '/settings');

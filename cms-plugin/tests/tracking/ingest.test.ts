@@ -1,4 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
+import { ApiError } from '../../shared/contracts/errors.ts';
 import { LocationIngestResponse } from '../../shared/contracts/locations.ts';
 import { putBooking } from '../support/fixtures.ts';
 import { onEveryDatabase } from '../support/suite.ts';
@@ -43,7 +44,13 @@ onEveryDatabase('location ingest: technician tokens, validation, duplicates, ret
 
   it('refuses a post without a token, with a token of another kind, or with a revoked one', async () => {
     const position = { ...nearParis(), recordedAt: secondsFromNow(-5) };
-    expect((await postPositions(host(), null, position)).status).toBe(401);
+    const anonymous = await postPositions(host(), null, position);
+    expect(anonymous.status).toBe(401);
+    expect(ApiError.parse(anonymous.body).error).toMatchObject({
+      status: 401,
+      name: 'UnauthorizedError',
+      details: { errors: [] },
+    });
     expect((await postPositions(host(), host().tokens.fullAccess, position)).status).toBe(401);
     expect((await postPositions(host(), `enr_t_${'x'.repeat(43)}`, position)).status).toBe(401);
 
@@ -129,6 +136,7 @@ onEveryDatabase('location ingest: technician tokens, validation, duplicates, ret
   it('answers 422 when nothing could be stored, and 400 for a body that is no position at all', async () => {
     const none = await postPositions(host(), token, { positions: [{ lat: 'north' }] });
     expect(none.status).toBe(422);
+    expect(ApiError.parse(none.body).error.name).toBe('ValidationError');
     expect(none.body.error?.details?.errors?.map((error) => error.path)).toEqual(
       expect.arrayContaining(['0.lat', '0.lng', '0.recordedAt']),
     );

@@ -1,4 +1,5 @@
-import { RequestError, errorName } from '../validation/errors.ts';
+import { errors } from '../utils/strapi-errors.ts';
+import { RequestError, type FieldError } from '../validation/errors.ts';
 
 /** The part of Koa's context the controllers use. */
 export type Context = {
@@ -11,8 +12,28 @@ export type Context = {
 };
 
 /**
- * Runs a controller body and answers; a refused request becomes Strapi's error shape, with
- * every wrong field in `details.errors`.
+ * The wrong fields of Strapi's ValidationError (thrown by the plugin's record validation, or by
+ * Strapi for a unique value), with their paths dotted as the plugin's routes answer them.
+ */
+function fieldErrors(details: unknown): FieldError[] {
+  const listed = (details as { errors?: unknown } | null)?.errors;
+  if (!Array.isArray(listed)) return [];
+  return listed.flatMap((error: { path?: unknown; message?: unknown }) =>
+    typeof error?.message === 'string'
+      ? [
+          {
+            path: [error.path ?? []].flat().map(String).join('.') || '(body)',
+            message: error.message,
+          },
+        ]
+      : [],
+  );
+}
+
+/**
+ * Runs a controller body and answers; a refused request, whether the plugin or the Document
+ * Service refused it, becomes the plugin's one error body (`ApiError`), with every wrong field in
+ * `details.errors`.
  */
 export async function respond(
   ctx: Context,
@@ -23,16 +44,14 @@ export async function respond(
     ctx.status = status;
     ctx.body = body;
   } catch (error) {
-    if (!(error instanceof RequestError)) throw error;
-    ctx.status = error.status;
-    ctx.body = {
-      data: null,
-      error: {
-        status: error.status,
-        name: errorName(error.status),
-        message: error.message,
-        details: { errors: error.errors },
-      },
-    };
+    const refusal =
+      error instanceof RequestError
+        ? error
+        : error instanceof errors.ValidationError
+          ? new RequestError(400, fieldErrors(error.details), error.message)
+          : null;
+    if (!refusal) throw error;
+    ctx.status = refusal.status;
+    ctx.body = refusal.body;
   }
 }

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import koa2RateLimit from 'koa2-ratelimit';
 import type { PluginConfig } from '../config.ts';
+import { errorBody } from '../validation/errors.ts';
 
 const { RateLimit, Stores } = koa2RateLimit;
 
@@ -21,15 +22,7 @@ export const accessCodeLookups = (_config: unknown, { strapi }: { strapi: Core.S
     handler: (ctx) => {
       ctx.status = 429;
       ctx.set('Retry-After', String(Math.ceil(intervalMs / 1000)));
-      ctx.body = {
-        data: null,
-        error: {
-          status: 429,
-          name: 'RateLimitError',
-          message: 'Too many access code lookups: try again later',
-          details: {},
-        },
-      };
+      ctx.body = errorBody(429, 'Too many access code lookups: try again later');
     },
   });
 };

@@ -1,4 +1,5 @@
 import { ACTIONS } from '../permissions.ts';
+import { errorBody } from '../validation/errors.ts';
 
 type Action = (typeof ACTIONS)[keyof typeof ACTIONS];
 type AdminContext = {
@@ -15,10 +16,7 @@ type AdminContext = {
 const anyOf = (actions: Action[]) => async (ctx: AdminContext, next: () => Promise<void>) => {
   if (actions.some((action) => ctx.state.userAbility?.can(action) === true)) return next();
   ctx.status = 403;
-  ctx.body = {
-    data: null,
-    error: { status: 403, name: 'ForbiddenError', message: 'Policy Failed', details: {} },
-  };
+  ctx.body = errorBody(403, 'Policy Failed');
 };
 
 const route = (

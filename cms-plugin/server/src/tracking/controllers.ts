@@ -5,7 +5,7 @@ import { RatingRequest } from '../../../shared/contracts/portal-view.ts';
 import { IssueTechnicianToken } from '../../../shared/contracts/technician-tokens.ts';
 import { respond, type Context } from '../controllers/respond.ts';
 import { getService } from '../utils/get-service.ts';
-import { RequestError } from '../validation/errors.ts';
+import { RequestError, errorBody } from '../validation/errors.ts';
 import { parseInput } from '../validation/parse.ts';
 import { rateBooking } from './ratings.ts';
 import { sseRetry } from './sse.ts';
@@ -41,40 +41,20 @@ export const createLocationsController = ({ strapi }: { strapi: Core.Strapi }) =
       const technician = await technicianTokens(strapi).authenticate(bearer(ctx));
       if (!technician) {
         ctx.set({ 'www-authenticate': 'Bearer realm="enroute-locations"' });
-        return {
-          status: 401,
-          body: {
-            data: null,
-            error: {
-              status: 401,
-              name: 'UnauthorizedError',
-              message: 'a valid technician token is required',
-              details: {},
-            },
-          },
-        };
+        throw new RequestError(401, [], 'a valid technician token is required');
       }
       const { report } = await tracking(strapi).ingest(technician, ctx.request.body);
       if (report.accepted + report.duplicates > 0) return { body: { data: report } };
-      return {
-        status: 422,
-        body: {
-          data: report,
-          error: {
-            status: 422,
-            name: 'ValidationError',
-            message: 'no position could be stored',
-            details: {
-              errors: report.rejected.flatMap((item) =>
-                item.errors.map((error) => ({
-                  path: `${item.index}.${error.path}`,
-                  message: error.message,
-                })),
-              ),
-            },
-          },
-        },
-      };
+      throw new RequestError(
+        422,
+        report.rejected.flatMap((item) =>
+          item.errors.map((error) => ({
+            path: `${item.index}.${error.path}`,
+            message: error.message,
+          })),
+        ),
+        'no position could be stored',
+      );
     }),
 
   issueToken: (ctx: HttpContext) =>
@@ -109,10 +89,7 @@ export const createPortalController = ({ strapi }: { strapi: Core.Strapi }) => (
       code.length <= 256 ? await getService('access-codes', { strapi }).check(code) : null;
     if (!opened) {
       ctx.status = 404;
-      ctx.body = {
-        data: null,
-        error: { status: 404, name: 'NotFoundError', message: 'Not Found', details: {} },
-      };
+      ctx.body = errorBody(404, 'Not Found', [{ path: 'code', message: 'no such access code' }]);
       return;
     }
     const stream = new PassThrough();

@@ -1,19 +1,47 @@
 import type { z } from 'zod';
+import type { ApiErrorBody, FieldError } from '../../../shared/contracts/errors.ts';
 
-export type FieldError = { path: string; message: string };
+export type { FieldError };
+
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 422 | 429;
+
+const NAMES: Record<ErrorStatus, string> = {
+  400: 'ValidationError',
+  401: 'UnauthorizedError',
+  403: 'ForbiddenError',
+  404: 'NotFoundError',
+  409: 'ConflictError',
+  422: 'ValidationError',
+  429: 'RateLimitError',
+};
 
 /**
- * A request the plugin refuses, with every wrong field named. Controllers turn it into
- * Strapi's error body: `{ data: null, error: { status, name, message, details: { errors } } }`.
+ * The one error body of every plugin route (`ApiError` in the contracts): Strapi's own shape,
+ * with each wrong field in `details.errors`.
+ */
+export function errorBody(status: ErrorStatus, message: string, errors: FieldError[] = []) {
+  return {
+    data: null,
+    error: { status, name: NAMES[status], message, details: { errors } },
+  } satisfies ApiErrorBody;
+}
+
+/**
+ * A request the plugin refuses, with every wrong field named. Controllers answer it with
+ * `errorBody`.
  */
 export class RequestError extends Error {
-  readonly status: 400 | 404 | 409 | 422;
+  readonly status: ErrorStatus;
   readonly errors: FieldError[];
 
-  constructor(status: 400 | 404 | 409 | 422, errors: FieldError[], message?: string) {
+  constructor(status: ErrorStatus, errors: FieldError[], message?: string) {
     super(message ?? errors.map((error) => `${error.path}: ${error.message}`).join('; '));
     this.status = status;
     this.errors = errors;
+  }
+
+  get body() {
+    return errorBody(this.status, this.message, this.errors);
   }
 }
 
@@ -31,10 +59,4 @@ export function fromZod(error: z.ZodError, prefix = ''): RequestError {
       message: issue.message,
     })),
   );
-}
-
-export function errorName(status: number): string {
-  if (status === 404) return 'NotFoundError';
-  if (status === 409) return 'ConflictError';
-  return 'ValidationError';
 }
