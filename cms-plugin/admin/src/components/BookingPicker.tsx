@@ -1,8 +1,8 @@
 import { Combobox, ComboboxOption, Field } from '@strapi/design-system';
 import * as React from 'react';
 import { useIntl } from 'react-intl';
-import type { BookingOption } from '../../../shared/contracts/admin-pages.ts';
-import { useEnrouteApi, useLoad } from '../utils/api.ts';
+import { useLoad } from '../utils/api.ts';
+import { useEnrouteClient } from '../utils/client.ts';
 import { formatInstant } from '../utils/format.ts';
 import { getTranslation } from '../utils/translations.ts';
 
@@ -15,7 +15,7 @@ type Props = {
 /** Chooses a booking by work order number or account name. */
 export const BookingPicker = ({ value, onChange, hint }: Props) => {
   const { formatMessage, locale } = useIntl();
-  const api = useEnrouteApi();
+  const api = useEnrouteClient();
   const [typed, setTyped] = React.useState('');
   const [search, setSearch] = React.useState('');
   // Ask the server once typing pauses, not on every key.
@@ -24,7 +24,7 @@ export const BookingPicker = ({ value, onChange, hint }: Props) => {
     return () => clearTimeout(timer);
   }, [typed]);
   const options = useLoad(`bookings:${search}`, () =>
-    api.get<{ data: BookingOption[] }>('/lookups/bookings', { search }).then((body) => body.data),
+    api.lookupBookings({ query: { search } }).then((body) => body.data),
   );
   const label = formatMessage({ id: getTranslation('booking.label'), defaultMessage: 'Booking' });
 

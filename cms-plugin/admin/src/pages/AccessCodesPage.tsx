@@ -7,7 +7,8 @@ import { BookingPicker } from '../components/BookingPicker.tsx';
 import { DataTable } from '../components/DataTable.tsx';
 import { PageLayout } from '../components/PageLayout.tsx';
 import { useLabel } from '../components/settings/fields.tsx';
-import { apiErrors, useEnrouteApi, useLoad } from '../utils/api.ts';
+import { apiErrors, useLoad } from '../utils/api.ts';
+import { useEnrouteClient } from '../utils/client.ts';
 import { formatInstant } from '../utils/format.ts';
 
 const tones = { active: 'success', expired: 'neutral', blocked: 'danger' } as const;
@@ -76,15 +77,15 @@ export const AccessCodesPage = () => {
   const text = useLabel();
   const { locale } = useIntl();
   const { toggleNotification } = useNotification();
-  const api = useEnrouteApi();
+  const api = useEnrouteClient();
   const [bookingId, setBookingId] = React.useState<string | null>(null);
   const codes = useLoad(bookingId, () =>
-    api.get<{ data: AccessCodeView[] }>('/access-codes', { bookingId }).then((body) => body.data),
+    api.listAccessCodes({ query: { bookingId: bookingId ?? '' } }).then((body) => body.data),
   );
 
   async function apply(code: AccessCodeView, change: AccessCodeAction) {
     try {
-      await api.post(`/access-codes/${code.documentId}/actions`, change);
+      await api.applyAccessCodeAction({ params: { documentId: code.documentId }, body: change });
       toggleNotification({
         type: 'success',
         message: text(`codes.done.${change.action}`, 'Done.'),

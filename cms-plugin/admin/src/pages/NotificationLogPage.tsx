@@ -1,10 +1,7 @@
 import { Badge, Box, Button, Flex, Grid, Modal, Typography } from '@strapi/design-system';
 import * as React from 'react';
 import { useIntl } from 'react-intl';
-import type {
-  NotificationDetail,
-  NotificationLogPage as LogPage,
-} from '../../../shared/contracts/admin-pages.ts';
+import type { AdminRequest } from '../../../shared/contracts/admin-routes.ts';
 import {
   channels,
   messageTypes,
@@ -14,7 +11,8 @@ import { BookingPicker } from '../components/BookingPicker.tsx';
 import { DataTable, Pager } from '../components/DataTable.tsx';
 import { PageLayout } from '../components/PageLayout.tsx';
 import { SelectField, TextField, useLabel } from '../components/settings/fields.tsx';
-import { useEnrouteApi, useLoad } from '../utils/api.ts';
+import { useLoad } from '../utils/api.ts';
+import { useEnrouteClient } from '../utils/client.ts';
 import { formatInstant } from '../utils/format.ts';
 
 type Filters = {
@@ -27,6 +25,13 @@ type Filters = {
 };
 
 const ANY = 'any';
+
+type LogQuery = AdminRequest<'listNotifications'>['query'];
+
+/** A filter's value when it is one of the listed ones (not "any"). */
+function chosen<Value extends string>(values: readonly Value[], value: string): Value | undefined {
+  return values.find((listed) => listed === value);
+}
 const stateColours: Record<string, 'success' | 'danger' | 'secondary' | 'neutral'> = {
   sent: 'success',
   failed: 'danger',
@@ -48,9 +53,9 @@ const StateBadge = ({ state }: { state: string }) => {
 const DetailModal = ({ documentId, onClose }: { documentId: string; onClose: () => void }) => {
   const text = useLabel();
   const { locale } = useIntl();
-  const api = useEnrouteApi();
+  const api = useEnrouteClient();
   const detail = useLoad(documentId, () =>
-    api.get<{ data: NotificationDetail }>(`/notifications/${documentId}`).then((body) => body.data),
+    api.getNotification({ params: { documentId } }).then((body) => body.data),
   );
   const entry = detail.data;
   const rows: [string, React.ReactNode][] = entry
@@ -147,7 +152,7 @@ const DetailModal = ({ documentId, onClose }: { documentId: string; onClose: () 
 export const NotificationLogPage = () => {
   const text = useLabel();
   const { locale } = useIntl();
-  const api = useEnrouteApi();
+  const api = useEnrouteClient();
   const [filters, setFilters] = React.useState<Filters>({
     bookingId: null,
     type: ANY,
@@ -158,14 +163,17 @@ export const NotificationLogPage = () => {
   });
   const [page, setPage] = React.useState(1);
   const [open, setOpen] = React.useState<string | null>(null);
-  const params: Record<string, string | number> = { page, pageSize: 20 };
-  if (filters.bookingId) params.bookingId = filters.bookingId;
-  for (const key of ['type', 'channel', 'state'] as const) {
-    if (filters[key] !== ANY) params[key] = filters[key];
-  }
-  if (filters.from) params.from = filters.from;
-  if (filters.to) params.to = filters.to;
-  const log = useLoad(JSON.stringify(params), () => api.get<LogPage>('/notifications', params));
+  const query: LogQuery = {
+    page,
+    pageSize: 20,
+    bookingId: filters.bookingId ?? undefined,
+    type: chosen(messageTypes, filters.type),
+    channel: chosen(channels, filters.channel),
+    state: chosen(notificationStates, filters.state),
+    from: filters.from ?? undefined,
+    to: filters.to ?? undefined,
+  };
+  const log = useLoad(JSON.stringify(query), () => api.listNotifications({ query }));
   const filter = <Key extends keyof Filters>(key: Key, value: Filters[Key]) => {
     setFilters((current) => ({ ...current, [key]: value }));
     setPage(1);

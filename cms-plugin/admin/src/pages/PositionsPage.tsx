@@ -3,16 +3,13 @@ import { Badge, Box, Button, Grid, Typography } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
 import * as React from 'react';
 import { useIntl } from 'react-intl';
-import type {
-  AdminFieldError,
-  PositionPage,
-  ResourceOption,
-} from '../../../shared/contracts/admin-pages.ts';
+import type { AdminFieldError } from '../../../shared/contracts/admin-pages.ts';
 import { DataTable, Pager } from '../components/DataTable.tsx';
 import { PageLayout } from '../components/PageLayout.tsx';
 import { ErrorsContext, SelectField, TextField, useLabel } from '../components/settings/fields.tsx';
 import { PERMISSIONS } from '../permissions.ts';
-import { apiErrors, useEnrouteApi, useLoad } from '../utils/api.ts';
+import { apiErrors, useLoad } from '../utils/api.ts';
+import { useEnrouteClient } from '../utils/client.ts';
 import { formatInstant } from '../utils/format.ts';
 
 const NONE = '';
@@ -22,7 +19,7 @@ export const PositionsPage = () => {
   const text = useLabel();
   const { locale } = useIntl();
   const { toggleNotification } = useNotification();
-  const api = useEnrouteApi();
+  const api = useEnrouteClient();
   // The admin names each permission after its action's last word: settings.update → canUpdate.
   const {
     allowedActions: { canUpdate: canPlace },
@@ -34,20 +31,22 @@ export const PositionsPage = () => {
   const [accuracy, setAccuracy] = React.useState<string | null>(null);
   const [errors, setErrors] = React.useState<AdminFieldError[]>([]);
   const resources = useLoad('resources', () =>
-    api.get<{ data: ResourceOption[] }>('/lookups/resources').then((body) => body.data),
+    api.lookupNamed({ params: { kind: 'resources' }, query: {} }).then((body) => body.data),
   );
   const positions = useLoad(resourceId ? `${resourceId}:${page}` : null, () =>
-    api.get<PositionPage>('/positions', { resourceId, page, pageSize: 25 }),
+    api.listPositions({ query: { resourceId: resourceId ?? '', page, pageSize: 25 } }),
   );
 
   async function place() {
     const number = (value: string | null) => (value === null ? Number.NaN : Number(value));
     try {
-      await api.post('/positions', {
-        resourceId,
-        lat: number(lat),
-        lng: number(lng),
-        ...(accuracy ? { accuracy: number(accuracy) } : {}),
+      await api.placePosition({
+        body: {
+          resourceId: resourceId ?? '',
+          lat: number(lat),
+          lng: number(lng),
+          ...(accuracy ? { accuracy: number(accuracy) } : {}),
+        },
       });
       setErrors([]);
       setPage(1);

@@ -1,19 +1,20 @@
 import { Box, Button, Grid, Typography } from '@strapi/design-system';
 import { Eye } from '@strapi/icons';
 import * as React from 'react';
-import type { PreviewResponse, SnippetList } from '../../../shared/contracts/admin-pages.ts';
+import type { PreviewResponse } from '../../../shared/contracts/admin-pages.ts';
 import { type MessageType } from '../../../shared/contracts/domain.ts';
 import { messageTypes } from '../../../shared/contracts/vocabulary.ts';
 import { BookingPicker } from '../components/BookingPicker.tsx';
 import { MessagePreview } from '../components/MessagePreview.tsx';
 import { PageLayout } from '../components/PageLayout.tsx';
 import { SelectField, useLabel } from '../components/settings/fields.tsx';
-import { apiErrors, useEnrouteApi, useLoad } from '../utils/api.ts';
+import { apiErrors, useLoad } from '../utils/api.ts';
+import { useEnrouteClient } from '../utils/client.ts';
 
 /** Choose a message, a language and a booking; see the email and the SMS as the customer will. */
 export const PreviewPage = () => {
   const text = useLabel();
-  const api = useEnrouteApi();
+  const api = useEnrouteClient();
   const [type, setType] = React.useState<MessageType>('reminder');
   const [locale, setLocale] = React.useState('en');
   const [bookingId, setBookingId] = React.useState<string | null>(null);
@@ -21,17 +22,13 @@ export const PreviewPage = () => {
   const [error, setError] = React.useState<string | null>(null);
   const [busy, setBusy] = React.useState(false);
   const locales = useLoad('locales', () =>
-    api.get<{ data: SnippetList }>('/snippets', { locale: 'en' }).then((body) => body.data.locales),
+    api.getSnippets({ query: { locale: 'en' } }).then((body) => body.data.locales),
   );
 
   async function show() {
     setBusy(true);
     try {
-      const body = await api.post<{ data: PreviewResponse }>('/preview', {
-        type,
-        locale,
-        bookingId,
-      });
+      const body = await api.preview({ body: { type, locale, bookingId } });
       setPreview(body.data);
       setError(null);
     } catch (failure) {

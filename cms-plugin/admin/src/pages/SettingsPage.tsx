@@ -3,7 +3,7 @@ import { Alert, Box, Button, Tabs } from '@strapi/design-system';
 import { Check } from '@strapi/icons';
 import * as React from 'react';
 import { useIntl } from 'react-intl';
-import type { AdminFieldError, SnippetList } from '../../../shared/contracts/admin-pages.ts';
+import type { AdminFieldError } from '../../../shared/contracts/admin-pages.ts';
 import type { SettingsView } from '../../../shared/contracts/settings.ts';
 import { PageLayout } from '../components/PageLayout.tsx';
 import { DisplayTab } from '../components/settings/DisplayTab.tsx';
@@ -12,7 +12,8 @@ import { TrackingTab } from '../components/settings/TrackingTab.tsx';
 import { ErrorsContext, type FieldErrors } from '../components/settings/fields.tsx';
 import type { SettingsDraft } from '../components/settings/types.ts';
 import { PERMISSIONS } from '../permissions.ts';
-import { apiErrors, useEnrouteApi, useLoad } from '../utils/api.ts';
+import { apiErrors, useLoad } from '../utils/api.ts';
+import { useEnrouteClient } from '../utils/client.ts';
 import { getTranslation } from '../utils/translations.ts';
 
 function draftOf(view: SettingsView): SettingsDraft {
@@ -45,13 +46,11 @@ const byPath = (errors: AdminFieldError[]): FieldErrors =>
 export const SettingsPage = () => {
   const { formatMessage } = useIntl();
   const { toggleNotification } = useNotification();
-  const api = useEnrouteApi();
+  const api = useEnrouteClient();
   const {
     allowedActions: { canUpdate },
   } = useRBAC(PERMISSIONS.updateSettings);
-  const loaded = useLoad('settings', () =>
-    api.get<{ data: SettingsView }>('/settings').then((body) => body.data),
-  );
+  const loaded = useLoad('settings', () => api.getSettings().then((body) => body.data));
   const [view, setView] = React.useState<SettingsView | null>(null);
   const [draft, setDraft] = React.useState<SettingsDraft | null>(null);
   const [locale, setLocale] = React.useState('en');
@@ -59,7 +58,7 @@ export const SettingsPage = () => {
   const [errors, setErrors] = React.useState<AdminFieldError[]>([]);
   const [saving, setSaving] = React.useState(false);
   const snippets = useLoad(`snippets:${locale}`, () =>
-    api.get<{ data: SnippetList }>('/snippets', { locale }).then((body) => body.data),
+    api.getSnippets({ query: { locale } }).then((body) => body.data),
   );
 
   React.useEffect(() => {
@@ -81,10 +80,7 @@ export const SettingsPage = () => {
     if (!draft) return;
     setSaving(true);
     try {
-      const body = await api.put<{ data: SettingsView }>(
-        '/settings',
-        saveBody(draft, locale, edits),
-      );
+      const body = await api.updateSettings({ body: saveBody(draft, locale, edits) });
       setView(body.data);
       setDraft(draftOf(body.data));
       setEdits({});

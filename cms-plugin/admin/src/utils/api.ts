@@ -1,7 +1,7 @@
-import { isFetchError, useFetchClient } from '@strapi/strapi/admin';
+import { isFetchError } from '@strapi/strapi/admin';
 import * as React from 'react';
 import type { AdminFieldError } from '../../../shared/contracts/admin-pages.ts';
-import { PLUGIN_ID } from '../pluginId.ts';
+import type { ApiErrorBody } from '../../../shared/contracts/errors.ts';
 
 export type Loaded<T> = {
   data: T | null;
@@ -13,27 +13,12 @@ export type Loaded<T> = {
 /** What a refused request said: its message and every wrong field. */
 export function apiErrors(error: unknown): { message: string; fields: AdminFieldError[] } {
   if (isFetchError(error)) {
-    const answer = error.response?.data?.error;
-    const details = answer?.details as { errors?: AdminFieldError[] } | undefined;
-    return { message: answer?.message ?? error.message, fields: details?.errors ?? [] };
+    // Every plugin route refuses with an ApiError; its fields may carry a template position.
+    const answer = (error.response?.data as Partial<ApiErrorBody> | undefined)?.error;
+    const fields = (answer?.details.errors ?? []) as AdminFieldError[];
+    return { message: answer?.message ?? error.message, fields };
   }
   return { message: error instanceof Error ? error.message : String(error), fields: [] };
-}
-
-/** The plugin's admin routes, below /enroute, with the signed-in admin's token. */
-export function useEnrouteApi() {
-  const client = useFetchClient();
-  return React.useMemo(
-    () => ({
-      get: async <T>(path: string, params?: Record<string, unknown>) =>
-        (await client.get<T>(`/${PLUGIN_ID}${path}`, { params })).data,
-      post: async <T>(path: string, body: unknown) =>
-        (await client.post<T>(`/${PLUGIN_ID}${path}`, body)).data,
-      put: async <T>(path: string, body: unknown) =>
-        (await client.put<T>(`/${PLUGIN_ID}${path}`, body)).data,
-    }),
-    [client],
-  );
 }
 
 /** Loads once per change of `key` (null: nothing to load yet); `reload()` asks again. */

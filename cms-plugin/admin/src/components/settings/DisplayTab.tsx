@@ -1,9 +1,11 @@
 import { Box, Flex, Grid, Loader, Typography } from '@strapi/design-system';
 import * as React from 'react';
 import type { PreviewResponse, SnippetList } from '../../../../shared/contracts/admin-pages.ts';
+import type { AdminRequest } from '../../../../shared/contracts/admin-routes.ts';
 import { type MessageType } from '../../../../shared/contracts/domain.ts';
 import { messageTypes } from '../../../../shared/contracts/vocabulary.ts';
-import { apiErrors, useEnrouteApi } from '../../utils/api.ts';
+import { apiErrors } from '../../utils/api.ts';
+import { useEnrouteClient } from '../../utils/client.ts';
 import { MessagePreview } from '../MessagePreview.tsx';
 import { Cell, Section } from './GeneralTab.tsx';
 import { ColourField, SelectField, TextAreaField, TextField, useLabel } from './fields.tsx';
@@ -37,20 +39,29 @@ const LivePreview = ({
   edits,
 }: Pick<TabProps, 'draft'> & { locale: string; edits: Record<string, string> }) => {
   const text = useLabel();
-  const api = useEnrouteApi();
+  const api = useEnrouteClient();
   const [type, setType] = React.useState<MessageType>('reminder');
   const [preview, setPreview] = React.useState<PreviewResponse | null>(null);
   const [error, setError] = React.useState<string | null>(null);
-  const request = JSON.stringify({ type, locale, branding: draft.branding, snippets: edits });
+  const body: AdminRequest<'preview'>['body'] = {
+    type,
+    locale,
+    branding: draft.branding,
+    snippets: edits,
+  };
+  // Asked again when the request changes by value, not on every render.
+  const request = JSON.stringify(body);
+  const latest = React.useRef(body);
+  latest.current = body;
 
   React.useEffect(() => {
     let current = true;
     const timer = setTimeout(() => {
       api
-        .post<{ data: PreviewResponse }>('/preview', JSON.parse(request))
-        .then((body) => {
+        .preview({ body: latest.current })
+        .then((answer) => {
           if (!current) return;
-          setPreview(body.data);
+          setPreview(answer.data);
           setError(null);
         })
         .catch((failure: unknown) => current && setError(apiErrors(failure).message));

@@ -1,8 +1,9 @@
 import { Box, Grid, Typography } from '@strapi/design-system';
 import { type MessageType } from '../../../../shared/contracts/domain.ts';
 import { messageTypes } from '../../../../shared/contracts/vocabulary.ts';
-import type { ResourceOption } from '../../../../shared/contracts/admin-pages.ts';
-import { useEnrouteApi, useLoad } from '../../utils/api.ts';
+import type { AdminRequest } from '../../../../shared/contracts/admin-routes.ts';
+import { useLoad } from '../../utils/api.ts';
+import { useEnrouteClient } from '../../utils/client.ts';
 import {
   ListField,
   MultiRecordField,
@@ -43,12 +44,14 @@ const Cell = ({ children, size = 6 }: { children: React.ReactNode; size?: number
   </Grid.Item>
 );
 
+type LookupKind = AdminRequest<'lookupNamed'>['params']['kind'];
+
 /** Messages, channel, recipients, exclusions, survey, reminders, sandbox and the n8n webhook. */
 export const GeneralTab = ({ draft, view, change }: TabProps) => {
   const text = useLabel();
-  const api = useEnrouteApi();
-  const named = (kind: string) => () =>
-    api.get<{ data: ResourceOption[] }>(`/lookups/${kind}`).then((body) => body.data);
+  const api = useEnrouteClient();
+  const named = (kind: LookupKind) => () =>
+    api.lookupNamed({ params: { kind }, query: {} }).then((body) => body.data);
   const contacts = useLoad('contacts', named('contacts'));
   const accounts = useLoad('accounts', named('accounts'));
   const serviceTypes = useLoad('service-types', named('service-types'));

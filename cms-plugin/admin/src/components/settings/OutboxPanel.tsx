@@ -1,8 +1,8 @@
 import { Box, Button, Flex, Typography } from '@strapi/design-system';
 import { ArrowClockwise } from '@strapi/icons';
 import { useIntl } from 'react-intl';
-import type { OutboxBacklog } from '../../../../shared/contracts/admin.ts';
-import { useEnrouteApi, useLoad } from '../../utils/api.ts';
+import { useLoad } from '../../utils/api.ts';
+import { useEnrouteClient } from '../../utils/client.ts';
 import { formatInstant } from '../../utils/format.ts';
 import { getTranslation } from '../../utils/translations.ts';
 import { useLabel } from './fields.tsx';
@@ -11,10 +11,8 @@ import { useLabel } from './fields.tsx';
 export const OutboxPanel = () => {
   const text = useLabel();
   const { formatMessage, locale } = useIntl();
-  const api = useEnrouteApi();
-  const backlog = useLoad('backlog', () =>
-    api.get<{ data: OutboxBacklog }>('/booking-events/backlog').then((body) => body.data),
-  );
+  const api = useEnrouteClient();
+  const backlog = useLoad('backlog', () => api.getBacklog().then((body) => body.data));
   const data = backlog.data;
   return (
     <Box padding={4} background="neutral100" hasRadius data-testid="outbox-backlog">

@@ -1,0 +1,57 @@
+import { useFetchClient } from '@strapi/strapi/admin';
+import * as React from 'react';
+import type {
+  AdminRequest,
+  AdminResponse,
+  AdminRouteName,
+} from '../../../shared/contracts/admin-routes.ts';
+import { PLUGIN_ID } from '../pluginId.ts';
+
+type Http = ReturnType<typeof useFetchClient>;
+
+/**
+ * One function per admin route, taking and answering that route's contract types
+ * (`AdminRoutes`): a changed contract fails the admin's type-check where a page uses it. A
+ * refusal rejects with Strapi's FetchError, whose answer is an `ApiError` (see `apiErrors`).
+ */
+export type EnrouteClient = {
+  [Name in AdminRouteName]: AdminRequest<Name> extends Record<string, never>
+    ? () => Promise<AdminResponse<Name>>
+    : (request: AdminRequest<Name>) => Promise<AdminResponse<Name>>;
+};
+
+/** The admin routes through Strapi's fetch client (the signed-in admin's token), below /enroute. */
+export function createEnrouteClient(http: Http): EnrouteClient {
+  const url = (path: string) => `/${PLUGIN_ID}${path}`;
+  const get = async <Name extends AdminRouteName>(path: string, params?: object) =>
+    (await http.get<AdminResponse<Name>>(url(path), { params })).data;
+  const post = async <Name extends AdminRouteName>(path: string, body: unknown) =>
+    (await http.post<AdminResponse<Name>>(url(path), body)).data;
+  const put = async <Name extends AdminRouteName>(path: string, body: unknown) =>
+    (await http.put<AdminResponse<Name>>(url(path), body)).data;
+  const id = encodeURIComponent;
+
+  return {
+    getSettings: () => get<'getSettings'>('/settings'),
+    updateSettings: ({ body }) => put<'updateSettings'>('/settings', body),
+    getSnippets: ({ query }) => get<'getSnippets'>('/snippets', query),
+    preview: ({ body }) => post<'preview'>('/preview', body),
+    getBacklog: () => get<'getBacklog'>('/booking-events/backlog'),
+    listNotifications: ({ query }) => get<'listNotifications'>('/notifications', query),
+    getNotification: ({ params }) =>
+      get<'getNotification'>(`/notifications/${id(params.documentId)}`),
+    listAccessCodes: ({ query }) => get<'listAccessCodes'>('/access-codes', query),
+    applyAccessCodeAction: ({ params, body }) =>
+      post<'applyAccessCodeAction'>(`/access-codes/${id(params.documentId)}/actions`, body),
+    listPositions: ({ query }) => get<'listPositions'>('/positions', query),
+    placePosition: ({ body }) => post<'placePosition'>('/positions', body),
+    lookupBookings: ({ query }) => get<'lookupBookings'>('/lookups/bookings', query),
+    lookupNamed: ({ params, query }) => get<'lookupNamed'>(`/lookups/${params.kind}`, query),
+  };
+}
+
+/** The client, for a component. */
+export function useEnrouteClient(): EnrouteClient {
+  const http = useFetchClient();
+  return React.useMemo(() => createEnrouteClient(http), [http]);
+}

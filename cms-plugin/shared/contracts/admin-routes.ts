@@ -1,0 +1,99 @@
+import type { z } from 'zod';
+import type { AccessCodeAction, AccessCodeView, OutboxBacklog } from './admin.ts';
+import type {
+  BookingOption,
+  ManualPosition,
+  NotificationDetail,
+  NotificationLogPage,
+  NotificationLogQuery,
+  PositionPage,
+  PositionQuery,
+  PositionView,
+  PreviewRequest,
+  PreviewResponse,
+  ResourceOption,
+  SnippetEdits,
+  SnippetList,
+} from './admin-pages.ts';
+import type { SettingsUpdate, SettingsView } from './settings.ts';
+
+/**
+ * The admin routes (admin JWT, the plugin's permissions, prefix /enroute), one entry per
+ * endpoint: what it takes (`Request`: `query`, `params`, `body`) and what it answers on success
+ * (`Response`). The admin pages' client is typed from these, so a changed contract fails the
+ * admin's type-check where a page uses it; every refusal is an `ApiError` (errors.ts).
+ */
+export type AdminRoutes = {
+  /** `GET /settings` */
+  getSettings: {
+    Request: Record<string, never>;
+    Response: { data: SettingsView };
+  };
+  /** `PUT /settings`: the settings and, optionally, the snippet edits of one locale. */
+  updateSettings: {
+    Request: { body: z.input<typeof SettingsUpdate> & { snippets?: SnippetEdits } };
+    Response: { data: SettingsView };
+  };
+  /** `GET /snippets?locale=` */
+  getSnippets: {
+    Request: { query: { locale: string } };
+    Response: { data: SnippetList };
+  };
+  /** `POST /preview` */
+  preview: {
+    Request: { body: z.input<typeof PreviewRequest> };
+    Response: { data: PreviewResponse };
+  };
+  /** `GET /booking-events/backlog` */
+  getBacklog: {
+    Request: Record<string, never>;
+    Response: { data: OutboxBacklog };
+  };
+  /** `GET /notifications` */
+  listNotifications: {
+    Request: { query: z.input<typeof NotificationLogQuery> };
+    Response: NotificationLogPage;
+  };
+  /** `GET /notifications/:documentId` */
+  getNotification: {
+    Request: { params: { documentId: string } };
+    Response: { data: NotificationDetail };
+  };
+  /** `GET /access-codes?bookingId=` */
+  listAccessCodes: {
+    Request: { query: { bookingId: string } };
+    Response: { data: AccessCodeView[] };
+  };
+  /** `POST /access-codes/:documentId/actions` */
+  applyAccessCodeAction: {
+    Request: { params: { documentId: string }; body: z.input<typeof AccessCodeAction> };
+    Response: { data: AccessCodeView };
+  };
+  /** `GET /positions?resourceId=&page=&pageSize=` */
+  listPositions: {
+    Request: { query: z.input<typeof PositionQuery> };
+    Response: PositionPage;
+  };
+  /** `POST /positions`: 201 */
+  placePosition: {
+    Request: { body: z.input<typeof ManualPosition> };
+    Response: { data: PositionView };
+  };
+  /** `GET /lookups/bookings?search=` */
+  lookupBookings: {
+    Request: { query: { search?: string } };
+    Response: { data: BookingOption[] };
+  };
+  /** `GET /lookups/:kind?search=`: technicians, accounts, service types or contacts by name. */
+  lookupNamed: {
+    Request: {
+      params: { kind: 'resources' | 'accounts' | 'service-types' | 'contacts' };
+      query: { search?: string };
+    };
+    Response: { data: ResourceOption[] };
+  };
+};
+
+export type AdminRouteName = keyof AdminRoutes;
+export type AdminRequest<Name extends AdminRouteName> = AdminRoutes[Name]['Request'];
+export type AdminResponse<Name extends AdminRouteName> = AdminRoutes[Name]['Response'];
