@@ -5,8 +5,8 @@ import {
   RecordResultsResponse,
   type BookingEvent,
 } from '../shared/contracts/index.ts';
-import { inDays, putBooking } from './support/fixtures.ts';
-import { statusChangeEvent } from './support/messages.ts';
+import { inDays, putBooking, QUIET_HOURS_OFF } from './support/fixtures.ts';
+import { scheduledRun, statusChangeEvent } from './support/messages.ts';
 import { startHost, type Host } from './support/host.ts';
 import { onEveryDatabase } from './support/suite.ts';
 
@@ -23,6 +23,8 @@ onEveryDatabase('content API: message preparation and delivery results', (host) 
 
   beforeAll(async () => {
     ({ fullAccess, readOnly } = host().tokens);
+    const quiet = await host().admin('PUT', '/settings', QUIET_HOURS_OFF);
+    expect(quiet.status).toBe(200);
   });
 
   const prepareEvents = (body: unknown, on: Host = host(), token = fullAccess) =>
@@ -234,6 +236,16 @@ onEveryDatabase('content API: message preparation and delivery results', (host) 
     ]) {
       expect((await host().api('POST', path, readOnly, {})).status).toBe(403);
     }
+    // The test clock is for tests only: refused where it is not switched on.
+    const clocked = await host().api(
+      'POST',
+      '/messaging/prepare/reminders',
+      fullAccess,
+      {},
+      { 'x-enroute-now': '2030-01-01T10:00:00.000Z' },
+    );
+    expect(clocked.status).toBe(400);
+    expect(clocked.body.error?.details?.errors?.[0]?.path).toBe('X-Enroute-Now');
     const after = await host().database.select('select count(*) as n from enroute_notifications');
     expect(Number(after[0]?.n)).toBe(Number(before[0]?.n));
   });
@@ -261,25 +273,7 @@ onEveryDatabase('content API: message preparation and delivery results', (host) 
     });
     expect(settings.status).toBe(200);
 
-    const run = async () => {
-      const pages: PreparedBatch[] = [];
-      let cursor: string | null = null;
-      do {
-        const answer = await host().api('POST', '/messaging/prepare/reminders', fullAccess, {
-          cursor,
-          limit: 2,
-        });
-        expect(answer.status).toBe(200);
-        const page = PreparedBatch.parse(answer.body);
-        pages.push(page);
-        cursor = page.next ?? null;
-      } while (cursor);
-      return {
-        email: pages.flatMap((page) => page.email),
-        sms: pages.flatMap((page) => page.sms),
-        skipped: pages.flatMap((page) => page.skipped),
-      };
-    };
+    const run = () => scheduledRun(host(), { limit: 2 });
     const first = await run();
     const remindedIds = first.email.map((email) => email.bookingId);
     expect(remindedIds).toContain(soon.booking.documentId);

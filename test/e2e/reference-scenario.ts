@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { QUIET_HOURS_OFF } from '../../cms-plugin/tests/support/fixtures.ts';
 import type { CapturedMessage } from '../../demo/src/capture.ts';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../portal-site/test/chromium.ts';
 import { startTestStack, type Configuration, type TestStack } from '../support/e2e-stack.ts';
@@ -87,6 +88,8 @@ export function referenceScenario(configuration: Configuration) {
       await env.admin('PUT', '/settings', {
         surveyUrl: 'https://surveys.example.com/visit',
         surveyAllowedHosts: ['surveys.example.com'],
+        // The scenario runs at any hour; quiet hours are tested with a test clock.
+        ...QUIET_HOURS_OFF,
       });
 
       // A dispatch system feeds Enroute: an account near a real address, its contacts, a work

@@ -14,6 +14,8 @@ export default ({ env }) => ({
         baseDelayMs: env.int('ENROUTE_RELAY_BASE_DELAY_MS', 1_000),
         maxDelayMs: env.int('ENROUTE_RELAY_MAX_DELAY_MS', 300_000),
       },
+      // Tests only: "now" from the X-Enroute-Now header of the preparation routes.
+      testClock: env.bool('ENROUTE_TEST_CLOCK', false),
       accessCodeLookups: {
         max: env.int('ENROUTE_ACCESS_CODE_LOOKUPS', 60),
         intervalMs: env.int('ENROUTE_ACCESS_CODE_LOOKUP_INTERVAL_MS', 60_000),

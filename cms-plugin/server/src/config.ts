@@ -8,6 +8,11 @@ export type PluginConfig = {
   };
   /** Lookups of access codes (`GET /api/enroute/access-codes/:token`) per client address. */
   accessCodeLookups: { max: number; intervalMs: number };
+  /**
+   * Tests only: message preparation takes "now" from an `X-Enroute-Now` header (an ISO instant),
+   * so that a test can run days of reminders in minutes. Off, the header is refused.
+   */
+  testClock: boolean;
 };
 
 /** Plugin options, set under `enroute.config` in the app's config/plugins. */
@@ -24,6 +29,7 @@ export default {
       maxDelayMs: 300_000,
     },
     accessCodeLookups: { max: 60, intervalMs: 60_000 },
+    testClock: false,
   } satisfies PluginConfig,
   validator(config: PluginConfig): void {
     const { enabled, ...timings } = config.relay;
@@ -33,6 +39,8 @@ export default {
       if (!Number.isInteger(value) || value < 1)
         throw new Error(`enroute.config.relay.${name} must be a positive integer`);
     }
+    if (typeof config.testClock !== 'boolean')
+      throw new Error('enroute.config.testClock must be true or false');
     for (const [name, value] of Object.entries(config.accessCodeLookups)) {
       if (!Number.isInteger(value) || value < 1)
         throw new Error(`enroute.config.accessCodeLookups.${name} must be a positive integer`);

@@ -10,6 +10,7 @@ import {
   TimeZone,
 } from './domain.ts';
 import { Branding } from './branding.ts';
+import { QuietHours } from './settings.ts';
 
 /**
  * The plugin's view of messages: its settings as the rules read them, a booking as the rules see
@@ -38,6 +39,7 @@ export const MessagingSettings = z.object({
     /** 'utc' sends at sendTime UTC; 'account' at sendTime in each account's zone. */
     sendTimeZone: z.enum(['utc', 'account']),
   }),
+  quietHours: QuietHours,
   rescheduleThresholdMinutes: z.number().int().min(0),
   sandbox: z.object({
     enabled: z.boolean(),

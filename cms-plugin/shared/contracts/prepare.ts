@@ -81,6 +81,22 @@ export const PreparedBatch = z.object({
       source: z.number().int().min(0),
     }),
   ),
+  /**
+   * Messages claimed to go later (quiet hours): the scheduled run hands them out once `notBefore`
+   * has come, if the booking is still as they describe it, and logs them expired if not.
+   */
+  waiting: z
+    .array(
+      z.object({
+        notificationId: z.string(),
+        bookingId: z.string(),
+        type: MessageType,
+        channel: Channel,
+        notBefore: Instant,
+        source: z.number().int().min(0),
+      }),
+    )
+    .default([]),
   /** Messages another run claimed first: not prepared again. */
   alreadyClaimed: z.number().int().min(0),
   /** Bookings whose claimed messages could not be rendered; those messages are logged failed. */

@@ -46,6 +46,24 @@ export const WebhookEndpoint = z.object({
 export type WebhookEndpointInput = z.input<typeof WebhookEndpoint>;
 export type WebhookEndpoint = z.infer<typeof WebhookEndpoint> & { id: string };
 
+const TimeOfDay = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'must be a time of day such as 10:00' });
+
+/**
+ * Hours in each customer's own time (their account's zone) when no message that waits goes out:
+ * a waiting message goes at their end; one that would wait past the booking's start is skipped
+ * (`quiet-hours`). `start` after `end` spans midnight (21:00–08:00); equal times mean none.
+ */
+export const QuietHours = z.object({
+  enabled: z.boolean(),
+  start: TimeOfDay,
+  end: TimeOfDay,
+  /** The messages that wait for the end of quiet hours; the others go at once. */
+  wait: z.record(MessageType, z.boolean()),
+});
+export type QuietHours = z.infer<typeof QuietHours>;
+
 export const SettingsFields = z.object({
   messages: z.record(MessageType, z.boolean()),
   channel: ChannelSetting,
@@ -57,10 +75,9 @@ export const SettingsFields = z.object({
   /** Origins allowed to embed the portal in an iframe; none (the default) forbids framing. */
   portalFrameAncestors: z.array(FrameAncestor),
   reminderWindowDays: z.number().int().min(1).max(60),
-  reminderSendTime: z
-    .string()
-    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'must be a time of day such as 10:00' }),
+  reminderSendTime: TimeOfDay,
   reminderSendTimeZone: z.enum(['utc', 'account']),
+  quietHours: QuietHours,
   rescheduleThresholdMinutes: z.number().int().min(0).max(10_080),
   showMap: z.boolean(),
   showTechnicianName: z.boolean(),

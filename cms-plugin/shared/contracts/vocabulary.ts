@@ -29,7 +29,8 @@ export const messageTypes = [
 
 export const channels = ['email', 'sms'] as const;
 
-export const notificationStates = ['pending', 'sent', 'failed', 'skipped'] as const;
+/** `expired`: its moment passed before it could go (the booking changed, or it came too late). */
+export const notificationStates = ['pending', 'sent', 'failed', 'skipped', 'expired'] as const;
 
 /** Why a message was not sent. Every message not sent is logged with one of these. */
 export const skipReasons = [
@@ -47,6 +48,8 @@ export const skipReasons = [
   'provider-error',
   /** The booking's page was blocked or expired by an admin: no message carries a new link. */
   'link-closed',
+  /** It would have waited for the end of quiet hours past the booking's start. */
+  'quiet-hours',
 ] as const;
 
 /** The kinds of booking event, in the order one change of several fields gives them. */

@@ -337,12 +337,14 @@ onEveryDatabase(
 
     describe('access codes', () => {
       it('extends, expires, blocks and unblocks a code, effective at once and recorded with who did it', async () => {
+        const existing = await host().admin('GET', `/access-codes?bookingId=${bookingId}`);
         const issued = await host().api(
           'POST',
           `/messaging/bookings/${bookingId}/access-codes`,
           fullAccess,
         );
-        expect(issued.status).toBe(201);
+        // The booking's one link: made now (201) unless an earlier message made it (200).
+        expect(issued.status).toBe((existing.body.data as unknown[]).length === 0 ? 201 : 200);
         const code = IssuedAccessCode.parse(issued.body);
         const opens = async () =>
           (await host().api('GET', `/access-codes/${code.token}`, host().tokens.readOnly)).status;
@@ -374,7 +376,13 @@ onEveryDatabase(
         expect(await opens()).toBe(200);
 
         expect(unblocked.history.map((entry) => [entry.action, entry.by])).toEqual([
-          ['issue', 'content-api'],
+          // Made by the content API, or by the messages sent before.
+          [
+            'issue',
+            existing.body.data && (existing.body.data as unknown[]).length
+              ? 'messages'
+              : 'content-api',
+          ],
           ['expire', 'ada@example.com'],
           ['extend', 'ada@example.com'],
           ['block', 'ada@example.com'],

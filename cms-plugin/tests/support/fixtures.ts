@@ -1,3 +1,4 @@
+import { defaultSettings } from '../../server/src/services/settings-defaults.ts';
 import type { Host } from './host.ts';
 
 /** Puts one complete booking (account, contacts, service type, technician, work order). */
@@ -54,3 +55,12 @@ export function inDays(days: number, hours = 0): string {
   at.setUTCSeconds(0, 0);
   return at.toISOString();
 }
+
+/**
+ * Settings for tests that run on the real clock, at any hour, and are not about timing: quiet
+ * hours (on by default, 21:00–08:00 in each customer's zone) would hold their messages back at
+ * night. Timing has tests of its own, with a test clock.
+ */
+export const QUIET_HOURS_OFF = {
+  quietHours: { ...defaultSettings.quietHours, enabled: false },
+};

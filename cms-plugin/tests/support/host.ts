@@ -104,9 +104,9 @@ export async function startHost(options: HostOptions) {
   async function request(
     method: string,
     route: string,
-    options: { token?: string; body?: unknown } = {},
+    options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
   ) {
-    const headers: Record<string, string> = {};
+    const headers: Record<string, string> = { ...options.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     if (options.body !== undefined) headers['content-type'] = 'application/json';
     const response = await fetch(`${url}${route}`, {
@@ -185,8 +185,13 @@ export async function startHost(options: HostOptions) {
     kill: () => stop('SIGKILL'),
     request,
     /** Content API under /api/enroute. */
-    api: (method: string, route: string, token: string, body?: unknown) =>
-      request(method, `/api/enroute${route}`, { token, body }),
+    api: (
+      method: string,
+      route: string,
+      token: string,
+      body?: unknown,
+      headers?: Record<string, string>,
+    ) => request(method, `/api/enroute${route}`, { token, body, headers }),
     /** The plugin's admin API under /enroute, as the signed-in super admin. */
     admin: (method: string, route: string, body?: unknown) =>
       request(method, `/enroute${route}`, { token: adminJwt, body }),

@@ -59,3 +59,34 @@ export async function sendTravelingMessages(
   if (recorded.status !== 200) throw new Error(`results: ${JSON.stringify(recorded.body)}`);
   return batch;
 }
+
+/**
+ * A whole scheduled run, as the reminder flow makes it: every page of the reminders due (and of
+ * what waited for the end of quiet hours), `limit` bookings a page, at `now` when a test clock is
+ * given. Answers the pages' messages together.
+ */
+export async function scheduledRun(
+  host: Host,
+  options: { limit?: number; now?: string } = {},
+): Promise<Pick<PreparedBatch, 'email' | 'sms' | 'skipped'>> {
+  const pages: PreparedBatch[] = [];
+  let cursor: string | null = null;
+  do {
+    const answer = await host.api(
+      'POST',
+      '/messaging/prepare/reminders',
+      host.tokens.fullAccess,
+      { cursor, limit: options.limit ?? 100 },
+      options.now ? { 'x-enroute-now': options.now } : {},
+    );
+    if (answer.status !== 200) throw new Error(`prepare: ${JSON.stringify(answer.body)}`);
+    const page = PreparedBatch.parse(answer.body);
+    pages.push(page);
+    cursor = page.next ?? null;
+  } while (cursor);
+  return {
+    email: pages.flatMap((page) => page.email),
+    sms: pages.flatMap((page) => page.sms),
+    skipped: pages.flatMap((page) => page.skipped),
+  };
+}

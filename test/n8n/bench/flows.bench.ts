@@ -7,6 +7,7 @@ import {
   postgresDatabase,
   postgresUnavailable,
 } from '../../../cms-plugin/tests/support/database.ts';
+import { QUIET_HOURS_OFF } from '../../../cms-plugin/tests/support/fixtures.ts';
 import { startHost } from '../../../cms-plugin/tests/support/host.ts';
 import {
   flowEngine,
@@ -67,7 +68,11 @@ if (postgresProblem) throw new Error(`bench:flows needs PostgreSQL: ${postgresPr
 const database = await postgresDatabase();
 const host = await startHost({ database, env: { ENROUTE_RELAY_ENABLED: 'false' } });
 const token = host.tokens.fullAccess;
-await host.admin('PUT', '/settings', { portalBaseUrl: PORTAL, webhookSecret: WEBHOOK_SECRET });
+await host.admin('PUT', '/settings', {
+  portalBaseUrl: PORTAL,
+  webhookSecret: WEBHOOK_SECRET,
+  ...QUIET_HOURS_OFF,
+});
 
 /** Every request n8n makes to the plugin goes through here and is counted. */
 let pluginRequests = 0;

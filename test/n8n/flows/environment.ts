@@ -5,6 +5,7 @@ import {
   type BookingStatus,
 } from 'strapi-plugin-enroute/contracts';
 import { sqliteDatabase, type TestDatabase } from '../../../cms-plugin/tests/support/database.ts';
+import { QUIET_HOURS_OFF } from '../../../cms-plugin/tests/support/fixtures.ts';
 import { startHost } from '../../../cms-plugin/tests/support/host.ts';
 import { statusChangeEvent } from '../../../cms-plugin/tests/support/messages.ts';
 import type { WorkflowTemplate } from '../workflows/templates.ts';
@@ -96,6 +97,7 @@ async function startPlugin(database: TestDatabase) {
   const settings = await host.admin('PUT', '/settings', {
     portalBaseUrl: PORTAL,
     webhookSecret: WEBHOOK_SECRET,
+    ...QUIET_HOURS_OFF,
   });
   if (settings.status !== 200) throw new Error(`settings: ${JSON.stringify(settings.body)}`);
 

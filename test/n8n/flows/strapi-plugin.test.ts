@@ -1,6 +1,7 @@
 import type { ParsedMail } from 'mailparser';
 import type { IRun } from 'n8n-workflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { QUIET_HOURS_OFF } from '../../../cms-plugin/tests/support/fixtures.ts';
 import { sqliteDatabase, type TestDatabase } from '../../../cms-plugin/tests/support/database.ts';
 import { inDays, putBooking } from '../../../cms-plugin/tests/support/fixtures.ts';
 import { startHost, type Host } from '../../../cms-plugin/tests/support/host.ts';
@@ -53,6 +54,7 @@ beforeAll(async () => {
     webhookUrl: webhook.url,
     webhookSecret: WEBHOOK_SECRET,
     portalBaseUrl: PORTAL,
+    ...QUIET_HOURS_OFF,
   });
   expect(settings.status).toBe(200);
 }, 120_000);

@@ -19,7 +19,7 @@ export const notificationSchema = defineContentType({
     recipient: { type: 'string', private: true },
     state: {
       type: 'enumeration',
-      enum: ['pending', 'sent', 'failed', 'skipped'],
+      enum: ['pending', 'sent', 'failed', 'skipped', 'expired'],
       required: true,
       default: 'pending',
     },
@@ -27,6 +27,8 @@ export const notificationSchema = defineContentType({
     providerMessageId: { type: 'string' },
     attempts: { type: 'integer', default: 0 },
     bookingStart: { type: 'datetime' },
+    /** A message waiting for the end of quiet hours goes at this time, by the scheduled run. */
+    sendAfter: { type: 'datetime' },
     content: { type: 'json' },
     providerResponse: { type: 'json' },
   },

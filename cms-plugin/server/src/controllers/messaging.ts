@@ -17,6 +17,19 @@ import { parseInput } from '../validation/parse.ts';
 import { respond, type Context } from './respond.ts';
 
 const LocaleQuery = z.object({ locale: z.string().max(16).optional() });
+const TestNow = z.iso.datetime({ offset: true });
+
+/** "Now" for message preparation: the real clock, or a test's (only when `testClock` is on). */
+function clock(strapi: Core.Strapi, ctx: Context): Date {
+  const header = ctx.get('x-enroute-now');
+  if (!header) return new Date();
+  if (strapi.config.get('plugin::enroute.testClock') !== true) {
+    throw invalid('X-Enroute-Now', 'is for tests only: set enroute.config.testClock to use it');
+  }
+  const parsed = TestNow.safeParse(header);
+  if (!parsed.success) throw invalid('X-Enroute-Now', 'must be an ISO 8601 instant');
+  return new Date(parsed.data);
+}
 
 /** The routes the n8n nodes call (contracts/prepare.ts): two requests per batch. */
 export const createMessagingController = ({ strapi }: { strapi: Core.Strapi }) => ({
@@ -52,14 +65,22 @@ export const createMessagingController = ({ strapi }: { strapi: Core.Strapi }) =
   prepareEvents: (ctx: Context) =>
     respond(ctx, async () => {
       const { type, events } = parseInput(PrepareEventsRequest, ctx.request.body);
-      const batch = await getService('prepare', { strapi }).events(type, events);
+      const batch = await getService('prepare', { strapi }).events(
+        type,
+        events,
+        clock(strapi, ctx),
+      );
       return { body: batch satisfies PreparedBatch };
     }),
 
   prepareReminders: (ctx: Context) =>
     respond(ctx, async () => {
       const { cursor, limit } = parseInput(PrepareRemindersRequest, ctx.request.body ?? {});
-      const batch = await getService('prepare', { strapi }).reminders(cursor, limit);
+      const batch = await getService('prepare', { strapi }).reminders(
+        cursor,
+        limit,
+        clock(strapi, ctx),
+      );
       return { body: batch satisfies PreparedBatch };
     }),
 

@@ -6,6 +6,8 @@ export type Context = {
   params: Record<string, string | undefined>;
   query: Record<string, unknown>;
   request: { body?: unknown };
+  /** A request header's value ('' when absent). */
+  get(name: string): string;
   status: number;
   body: unknown;
   state: { user?: { id?: number | string; email?: string } };

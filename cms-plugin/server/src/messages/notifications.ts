@@ -38,8 +38,21 @@ export type NewMessage = {
   reason: string | null;
   /** The words of the message, its link made unusable. */
   content: MessageContent | null;
+  /** Quiet hours: the scheduled run hands it out from then on. */
+  sendAfter?: string;
 };
-type MessageContent = NonNullable<DeliveryResult['content']>;
+export type MessageContent = NonNullable<DeliveryResult['content']>;
+
+/** A message that waited for the end of quiet hours, taken by one scheduled run. */
+export type WaitingMessage = {
+  documentId: string;
+  idempotencyKey: string;
+  bookingId: string;
+  bookingStart: string;
+  type: MessageType;
+  channel: Channel;
+  recipient: string;
+};
 
 /** A delivery result for one logged message, as the results route takes it. */
 export type ResultFor = DeliveryResult & { notificationId: string };
@@ -77,6 +90,7 @@ export const createNotificationsService = ({ strapi }: { strapi: Core.Strapi }) 
             attempts: 0,
             bookingStart: new Date(message.bookingStart),
             content: message.content,
+            sendAfter: message.sendAfter ? new Date(message.sendAfter) : null,
           },
           relations: { booking: message.bookingRowId },
         })),
@@ -97,6 +111,7 @@ export const createNotificationsService = ({ strapi }: { strapi: Core.Strapi }) 
             [column('reason')]: null,
             [column('recipient')]: message.recipient,
             [column('content')]: message.content ? JSON.stringify(message.content) : null,
+            [column('sendAfter')]: message.sendAfter ? new Date(message.sendAfter) : null,
             [column('updatedAt')]: new Date(),
           })
           .returning(['document_id'])) as { document_id: string }[];
@@ -104,6 +119,89 @@ export const createNotificationsService = ({ strapi }: { strapi: Core.Strapi }) 
         if (won) claimed.set(message.idempotencyKey, won.document_id);
       }
       return claimed;
+    },
+
+    /**
+     * Takes the waiting messages whose time has come: each is taken by the one run whose update
+     * still finds it waiting.
+     */
+    async takeWaiting(now: Date, limit: number): Promise<WaitingMessage[]> {
+      const { name, column } = table();
+      const due = await log().findMany({
+        where: { state: 'pending', sendAfter: { $lte: now } },
+        select: [
+          'id',
+          'documentId',
+          'idempotencyKey',
+          'type',
+          'channel',
+          'recipient',
+          'bookingStart',
+        ],
+        populate,
+        orderBy: { sendAfter: 'asc' },
+        limit,
+      });
+      if (due.length === 0) return [];
+      const taken = (await strapi.db
+        .connection(name)
+        .whereIn(
+          'id',
+          due.map((row) => row.id),
+        )
+        .whereNotNull(column('sendAfter'))
+        .update({ [column('sendAfter')]: null, [column('updatedAt')]: new Date() })
+        .returning(['id'])) as { id: number }[];
+      const ours = new Set(taken.map((row) => Number(row.id)));
+      return due.flatMap((row) => {
+        const booking = relation(row.booking);
+        if (!ours.has(row.id) || !booking || typeof row.recipient !== 'string') return [];
+        return [
+          {
+            documentId: row.documentId,
+            idempotencyKey: String(row.idempotencyKey),
+            bookingId: booking.documentId,
+            bookingStart: instant(row.bookingStart),
+            type: row.type as MessageType,
+            channel: row.channel as Channel,
+            recipient: row.recipient,
+          },
+        ];
+      });
+    },
+
+    /** Keeps the words of a message written after it was claimed. */
+    async keepContent(documentId: string, content: MessageContent): Promise<void> {
+      const { name, column } = table();
+      await strapi.db
+        .connection(name)
+        .where({ document_id: documentId })
+        .update({ [column('content')]: JSON.stringify(content) });
+    },
+
+    /** Logs claimed messages as failed before they went out, with the reason. */
+    async fail(documentId: string, reason: string): Promise<void> {
+      await this.settle([documentId], 'failed', reason);
+    },
+
+    /** Logs claimed messages as expired: their moment passed before they could go. */
+    async expire(documentIds: string[], reason: string): Promise<void> {
+      await this.settle(documentIds, 'expired', reason);
+    },
+
+    async settle(documentIds: string[], state: 'failed' | 'expired', reason: string) {
+      if (documentIds.length === 0) return;
+      const { name, column } = table();
+      await strapi.db
+        .connection(name)
+        .whereIn('document_id', documentIds)
+        .where({ [column('state')]: 'pending' })
+        .update({
+          [column('state')]: state,
+          [column('reason')]: reason,
+          [column('sendAfter')]: null,
+          [column('updatedAt')]: new Date(),
+        });
     },
 
     /**

@@ -5,17 +5,19 @@ import type {
   EventMessageType,
   MessageContext,
   MessageType,
+  MessagingSettings,
   PreparedBatch,
   PreparedEmail,
   PreparedSms,
   SkipReason,
   SnippetSet,
 } from '../../../shared/contracts/index.ts';
+import type { BookingLink } from '../services/access-codes.ts';
 import type { StoredSettings } from '../services/settings.ts';
 import { rowIds } from '../utils/bulk.ts';
 import { getService } from '../utils/get-service.ts';
 import { UID } from '../utils/uids.ts';
-import type { NewMessage } from './notifications.ts';
+import type { MessageContent, NewMessage } from './notifications.ts';
 import { createRendererCache } from './renderers.ts';
 import {
   decideMessages,
@@ -23,8 +25,12 @@ import {
   messageData,
   resolveRecipient,
   skipKey,
+  stillCurrent,
 } from './rules/index.ts';
 import type { ChannelDecision } from './rules/index.ts';
+
+/** Messages that waited for the end of quiet hours, handed out by one scheduled run. */
+const WAITING_PER_RUN = 500;
 
 type Job = { type: MessageType; context: MessageContext; event?: BookingEvent; source: number };
 type Sendable = Extract<ChannelDecision, { decision: 'send' }>;
@@ -56,15 +62,65 @@ function failure(error: unknown): string {
 export const createPrepareService = ({ strapi }: { strapi: Core.Strapi }) => {
   const renderers = createRendererCache();
 
-  async function prepareJobs(
-    jobs: Job[],
-    stored: StoredSettings,
-    now: Date,
-    batch: PreparedBatch,
-  ): Promise<void> {
-    const settings = getService('settings', { strapi }).messaging(stored);
+  /** One booking's messages, rendered with its link; the log keeps them with the link unusable. */
+  async function render(
+    job: Job,
+    sendable: Sendable[],
+    link: Extract<BookingLink, { open: true }> | null,
+    settings: MessagingSettings,
+    snippetsFor: (locale: Locale) => Promise<SnippetSet>,
+  ): Promise<{ decision: Sendable; item: PreparedEmail | PreparedSms; content: MessageContent }[]> {
+    const bookingId = job.context.booking.documentId;
+    const recipient = resolveRecipient(job.context);
+    if (!recipient) throw new Error('a message to send has no recipient');
+    const locale = resolveLocale(recipient.contact.locale ?? settings.defaultLocale);
+    const renderer = renderers.forLocale(locale, await snippetsFor(locale), settings.branding);
+    const data = messageData({
+      type: job.type,
+      context: job.context,
+      recipient: recipient.contact,
+      settings,
+      event: job.event,
+      link: link?.url ?? '',
+    });
+    const written: {
+      decision: Sendable;
+      item: PreparedEmail | PreparedSms;
+      content: MessageContent;
+    }[] = [];
+    for (const decision of sendable) {
+      const meta = {
+        notificationId: '',
+        idempotencyKey: decision.idempotencyKey,
+        bookingId,
+        type: job.type,
+        locale,
+        source: job.source,
+        to: decision.to,
+      };
+      if (decision.channel === 'email') {
+        const email = await renderer.renderEmail(job.type, locale, data);
+        const { subject, html, text } = email;
+        written.push({
+          decision,
+          item: { ...meta, channel: 'email', ...email, headers: {} },
+          content: redacted({ subject, html, text }, link?.token),
+        });
+      } else {
+        const sms = await renderer.renderSms(job.type, locale, data);
+        written.push({
+          decision,
+          item: { ...meta, channel: 'sms', ...sms },
+          content: redacted({ body: sms.body }, link?.token),
+        });
+      }
+    }
+    return written;
+  }
+
+  function snippetCache(stored: StoredSettings) {
     const snippets = new Map<Locale, Promise<SnippetSet>>();
-    const snippetsFor = (locale: Locale) => {
+    return (locale: Locale) => {
       let found = snippets.get(locale);
       if (!found) {
         found = getService('snippets', { strapi }).forLocale(locale, stored.defaultLocale);
@@ -72,6 +128,16 @@ export const createPrepareService = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       return found;
     };
+  }
+
+  async function prepareJobs(
+    jobs: Job[],
+    stored: StoredSettings,
+    now: Date,
+    batch: PreparedBatch,
+  ): Promise<void> {
+    const settings = getService('settings', { strapi }).messaging(stored);
+    const snippetsFor = snippetCache(stored);
 
     const planned = jobs.map((job) => ({
       job,
@@ -118,7 +184,17 @@ export const createPrepareService = ({ strapi }: { strapi: Core.Strapi }) => {
       });
       const sendable: Sendable[] = [];
       for (const decision of decisions) {
-        if (decision.decision === 'send') sendable.push(decision);
+        if (decision.decision === 'send' && decision.notBefore) {
+          // Quiet hours: claimed now, written when the scheduled run hands it out.
+          const message: NewMessage = {
+            ...entry(decision),
+            state: 'pending',
+            reason: null,
+            content: null,
+            sendAfter: decision.notBefore,
+          };
+          logged.push({ job, message });
+        } else if (decision.decision === 'send') sendable.push(decision);
         else {
           const message: NewMessage = {
             ...entry(decision),
@@ -147,57 +223,14 @@ export const createPrepareService = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       try {
         if (link === undefined) throw new Error('the booking has no link');
-        const recipient = resolveRecipient(job.context);
-        if (!recipient) throw new Error('a message to send has no recipient');
-        const locale = resolveLocale(recipient.contact.locale ?? settings.defaultLocale);
-        const renderer = renderers.forLocale(locale, await snippetsFor(locale), settings.branding);
-        const data = messageData({
-          type: job.type,
-          context: job.context,
-          recipient: recipient.contact,
-          settings,
-          event: job.event,
-          link: link?.url ?? '',
-        });
-        const done: Logged[] = [];
-        for (const decision of sendable) {
-          const meta = {
-            notificationId: '',
-            idempotencyKey: decision.idempotencyKey,
-            bookingId,
-            type: job.type,
-            locale,
-            source: job.source,
-            to: decision.to,
-          };
-          if (decision.channel === 'email') {
-            const email = await renderer.renderEmail(job.type, locale, data);
-            const { subject, html, text } = email;
-            done.push({
-              job,
-              item: { ...meta, channel: 'email', ...email, headers: {} },
-              message: {
-                ...entry(decision),
-                state: 'pending',
-                reason: null,
-                content: redacted({ subject, html, text }, link?.token),
-              },
-            });
-          } else {
-            const sms = await renderer.renderSms(job.type, locale, data);
-            done.push({
-              job,
-              item: { ...meta, channel: 'sms', ...sms },
-              message: {
-                ...entry(decision),
-                state: 'pending',
-                reason: null,
-                content: redacted({ body: sms.body }, link?.token),
-              },
-            });
-          }
-        }
-        logged.push(...done);
+        const written = await render(job, sendable, link, settings, snippetsFor);
+        logged.push(
+          ...written.map(({ decision, item, content }) => ({
+            job,
+            item,
+            message: { ...entry(decision), state: 'pending' as const, reason: null, content },
+          })),
+        );
       } catch (error) {
         const reason = failure(error);
         for (const decision of sendable) {
@@ -238,7 +271,16 @@ export const createPrepareService = ({ strapi }: { strapi: Core.Strapi }) => {
         batch.alreadyClaimed += 1;
         continue;
       }
-      if (message.state === 'failed') {
+      if (message.sendAfter) {
+        batch.waiting.push({
+          notificationId,
+          bookingId,
+          type: job.type,
+          channel: message.channel,
+          notBefore: message.sendAfter,
+          source: job.source,
+        });
+      } else if (message.state === 'failed') {
         const reason = message.reason ?? 'could not prepare the message';
         const known = batch.failed.find(
           (one) => one.bookingId === bookingId && one.source === job.source,
@@ -249,11 +291,78 @@ export const createPrepareService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   }
 
+  /**
+   * The messages that waited for the end of quiet hours and may go now: taken (of simultaneous
+   * runs, one takes each), then written for the booking as it is now. One whose booking has changed
+   * since (moved again, or no longer in the status it was about) is logged expired, not sent.
+   */
+  async function handOutWaiting(stored: StoredSettings, now: Date, batch: PreparedBatch) {
+    const notifications = getService('notifications', { strapi });
+    const taken = await notifications.takeWaiting(now, WAITING_PER_RUN);
+    if (taken.length === 0) return;
+    const settings = getService('settings', { strapi }).messaging(stored);
+    const contexts = await getService('message-context', { strapi }).forDocumentIds(
+      [...new Set(taken.map((one) => one.bookingId))],
+      stored.fallbackContactId,
+    );
+    const current = taken.filter((one) => {
+      const context = contexts.get(one.bookingId);
+      return context && stillCurrent(one.type, context, one.bookingStart);
+    });
+    const stale = taken.filter((one) => !current.includes(one));
+    await notifications.expire(
+      stale.map((one) => one.documentId),
+      'the booking changed while the message waited for the end of quiet hours',
+    );
+    const bookings = await rowIds(
+      strapi,
+      UID.booking,
+      current.map((one) => one.bookingId),
+    );
+    const links = await getService('access-codes', { strapi }).linksFor(
+      current.flatMap((one) => {
+        const id = bookings.get(one.bookingId);
+        const context = contexts.get(one.bookingId);
+        return id !== undefined && context && CARRIES_LINK[one.type]
+          ? [{ documentId: one.bookingId, id, end: context.booking.end }]
+          : [];
+      }),
+      stored,
+      now,
+    );
+    const snippetsFor = snippetCache(stored);
+    for (const [source, one] of current.entries()) {
+      const context = contexts.get(one.bookingId);
+      if (!context) continue;
+      const link = CARRIES_LINK[one.type] ? links.get(one.bookingId) : null;
+      const job: Job = { type: one.type, context, source };
+      const decision: Sendable = {
+        channel: one.channel,
+        to: one.recipient,
+        decision: 'send',
+        idempotencyKey: one.idempotencyKey,
+      };
+      try {
+        if (link === undefined || (link && !link.open)) throw new Error('the booking has no link');
+        const [written] = await render(job, [decision], link, settings, snippetsFor);
+        if (!written) continue;
+        await notifications.keepContent(one.documentId, written.content);
+        const item = { ...written.item, notificationId: one.documentId };
+        if (item.channel === 'email') batch.email.push(item);
+        else batch.sms.push(item);
+      } catch (error) {
+        await notifications.fail(one.documentId, failure(error));
+        batch.failed.push({ bookingId: one.bookingId, source, reason: failure(error) });
+      }
+    }
+  }
+
   function emptyBatch(now: Date): PreparedBatch {
     return {
       email: [],
       sms: [],
       skipped: [],
+      waiting: [],
       alreadyClaimed: 0,
       failed: [],
       missing: [],
@@ -308,6 +417,8 @@ export const createPrepareService = ({ strapi }: { strapi: Core.Strapi }) => {
       const page = await getService('due-reminders', { strapi }).page(stored, cursor, limit, now);
       const due = page.contexts.filter((context) => isReminderDue(context, settings, now));
       const batch = emptyBatch(now);
+      // The first page of a run also hands out what waited for the end of quiet hours.
+      if (cursor === null) await handOutWaiting(stored, now, batch);
       await prepareJobs(
         due.map((context, source) => ({ type: 'reminder', context, source })),
         stored,

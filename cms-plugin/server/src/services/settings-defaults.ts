@@ -14,6 +14,18 @@ export const defaultSettings: z.infer<typeof SettingsFields> & { webhooks: Webho
   reminderWindowDays: 7,
   reminderSendTime: '10:00',
   reminderSendTimeZone: 'utc',
+  quietHours: {
+    enabled: true,
+    start: '21:00',
+    end: '08:00',
+    wait: {
+      reminder: true,
+      rescheduled: true,
+      traveling: false,
+      completed: false,
+      canceled: false,
+    },
+  },
   rescheduleThresholdMinutes: 10,
   showMap: true,
   showTechnicianName: true,

@@ -184,6 +184,7 @@ export const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
           sendTime: stored.reminderSendTime,
           sendTimeZone: stored.reminderSendTimeZone,
         },
+        quietHours: stored.quietHours,
         rescheduleThresholdMinutes: stored.rescheduleThresholdMinutes,
         sandbox: {
           enabled: stored.sandboxEnabled,

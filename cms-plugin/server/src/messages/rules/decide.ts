@@ -9,6 +9,7 @@ import { channelsFor } from './channels.ts';
 import { eligibility } from './eligibility.ts';
 import { idempotencyKey, skipKey } from './idempotency.ts';
 import { resolveRecipient } from './recipient.ts';
+import { sendTiming } from './timing.ts';
 import type { ChannelDecision, RuleInput } from './types.ts';
 
 type Address = { to: string } | { to: string | null; reason: SkipReason };
@@ -42,6 +43,8 @@ function sandboxAddress(settings: MessagingSettings, channel: Channel): Address 
 function heldBack({ type, context, settings, event, now }: RuleInput): SkipReason | null | 'none' {
   const rule = eligibility(type, context, settings, event, now);
   if (!rule.applies) return 'none';
+  // A reminder waits for the end of quiet hours by not being due yet.
+  if (type === 'reminder' && sendTiming(type, context, settings, now).at === 'later') return 'none';
   if (!settings.messages[type]) return 'disabled';
   if (settings.excludedAccountIds.includes(context.serviceAccount.documentId)) {
     return 'excluded-account';
@@ -50,7 +53,9 @@ function heldBack({ type, context, settings, event, now }: RuleInput): SkipReaso
   if (serviceTypeId && settings.excludedServiceTypeIds.includes(serviceTypeId)) {
     return 'excluded-service-type';
   }
-  return rule.skip ?? null;
+  if (rule.skip) return rule.skip;
+  const timing = sendTiming(type, context, settings, now);
+  return timing.at === 'never' ? timing.reason : null;
 }
 
 /**
@@ -77,6 +82,13 @@ export function decideMessages(input: RuleInput): ChannelDecision[] {
     if ('reason' in own) return skip(own.to, own.reason);
     const address = settings.sandbox.enabled ? sandboxAddress(settings, channel) : own;
     if ('reason' in address) return skip(address.to, address.reason);
-    return { channel, to: address.to, decision: 'send', idempotencyKey: key };
+    const timing = sendTiming(type, context, settings, input.now);
+    return {
+      channel,
+      to: address.to,
+      decision: 'send',
+      idempotencyKey: key,
+      ...(timing.at === 'later' ? { notBefore: timing.notBefore.toISOString() } : {}),
+    };
   });
 }

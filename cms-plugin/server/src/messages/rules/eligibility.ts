@@ -8,10 +8,15 @@ import type {
 
 import { channelsFor } from './channels.ts';
 import { lastToldStart, remindedBefore, reminderLogged } from './history.ts';
+import { reminderDueAt } from './timing.ts';
 
 const DAY_MS = 86_400_000;
 
-/** Scheduled, starting inside the window, and not yet reminded for its current start. */
+/**
+ * Scheduled, starting inside the window, past its send time (see `reminderDueAt`: a booking that
+ * entered the window after its send time is due at once), and not yet reminded for its current
+ * start. Never at or after the start.
+ */
 export function isReminderDue(
   context: MessageContext,
   settings: MessagingSettings,
@@ -22,6 +27,7 @@ export function isReminderDue(
   const start = Date.parse(booking.start);
   if (start <= now.getTime()) return false;
   if (start > now.getTime() + settings.reminder.windowDays * DAY_MS) return false;
+  if (reminderDueAt(context, settings).getTime() > now.getTime()) return false;
   return !reminderLogged(context, channelsFor(settings.channel));
 }
 

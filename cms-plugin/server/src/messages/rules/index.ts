@@ -12,3 +12,12 @@ export { idempotencyKey, skipKey } from './idempotency.ts';
 export { canReceiveSms, isValidE164, isValidEmail, parsePhone } from './address.ts';
 export { messageData } from './message-data.ts';
 export type { ChannelDecision, RuleInput } from './types.ts';
+export {
+  customerZone,
+  inQuietHours,
+  nextClockTime,
+  reminderDueAt,
+  sendTiming,
+  stillCurrent,
+  type SendTiming,
+} from './timing.ts';

@@ -9,7 +9,14 @@ import type {
 
 /** What one message on one channel comes to: sent to `to`, or skipped for `reason`. */
 export type ChannelDecision =
-  | { channel: Channel; to: string; decision: 'send'; idempotencyKey: string }
+  | {
+      channel: Channel;
+      to: string;
+      decision: 'send';
+      idempotencyKey: string;
+      /** Quiet hours: the message waits until then (ISO instant); absent, it goes now. */
+      notBefore?: string;
+    }
   | {
       channel: Channel;
       to: string | null;
