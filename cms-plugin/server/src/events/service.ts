@@ -2,9 +2,9 @@ import type { Core } from '@strapi/strapi';
 import type { OutboxBacklog } from '../../../shared/contracts/admin.ts';
 import type { BookingEvent } from '../../../shared/contracts/booking-event.ts';
 import type { WebhookEndpoint } from '../../../shared/contracts/settings.ts';
-import { createOutbox } from '../events/outbox.ts';
+import { createOutbox } from './outbox.ts';
 import type { PluginConfig } from '../config.ts';
-import { createRelay, type Relay } from '../events/relay.ts';
+import { createRelay, type Relay } from './relay.ts';
 import { PLUGIN_ID } from '../utils/uids.ts';
 import { getService } from '../utils/get-service.ts';
 

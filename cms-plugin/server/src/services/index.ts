@@ -1,20 +1,20 @@
 import { createAccessCodesService } from './access-codes.ts';
 import { createAdminLogService } from './admin-log.ts';
 import { createAdminLookupsService } from './admin-lookups.ts';
-import { createAdminPositionsService } from './admin-positions.ts';
 import { createAdminPreviewService } from './admin-preview.ts';
 import { createAdminSettingsService } from './admin-settings.ts';
 import { createAdminSnippetsService } from './admin-snippets.ts';
-import { createBookingEventsService } from './booking-events.ts';
 import { createRecordsService } from './records.ts';
 import { createSettingsService } from './settings.ts';
-import { createSnippetsService } from './snippets.ts';
 import { createWebhookRegistrationsService } from './webhook-registrations.ts';
+import { createBookingEventsService } from '../events/service.ts';
 import { createMessageContextService } from '../messages/context.ts';
 import { createDueRemindersService } from '../messages/due-reminders.ts';
 import { createNotificationsService } from '../messages/notifications.ts';
 import { createPrepareService } from '../messages/prepare.ts';
 import { createResultsService } from '../messages/results.ts';
+import { createSnippetsService } from '../snippets/service.ts';
+import { createAdminPositionsService } from '../tracking/admin-positions.ts';
 import { trackingServices } from '../tracking/index.ts';
 
 /**

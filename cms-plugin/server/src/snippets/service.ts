@@ -1,12 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type { SnippetSet } from '../../../shared/contracts/messaging.ts';
-import {
-  DEFAULT_LOCALE,
-  LOCALES,
-  defaultSnippets,
-  snippetDefinitions,
-} from '../snippets/defaults.ts';
+import { DEFAULT_LOCALE, LOCALES, defaultSnippets, snippetDefinitions } from './defaults.ts';
 import { isUniqueViolation } from '../utils/db-errors.ts';
 import { query, text } from '../utils/store.ts';
 import { UID } from '../utils/uids.ts';
