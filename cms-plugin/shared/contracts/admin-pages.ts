@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Branding } from './branding.ts';
+import { FieldError } from './errors.ts';
 import { Channel, Instant, Latitude, Longitude, MessageType, NotificationState } from './domain.ts';
 import { Notification } from './messaging.ts';
 
@@ -19,9 +20,7 @@ import { Notification } from './messaging.ts';
  */
 
 /** A field error as the admin routes answer it; template problems carry their position. */
-export const AdminFieldError = z.object({
-  path: z.string(),
-  message: z.string(),
+export const AdminFieldError = FieldError.extend({
   line: z.number().int().optional(),
   column: z.number().int().optional(),
 });

@@ -19,8 +19,10 @@ export const trackingControllers = {
 
 const service = (strapi: Core.Strapi) => getService('tracking', { strapi });
 
-/** Live tracking's part of the plugin's lifecycle; its Document Service middleware is registered
- * with the others, in ../document-middlewares.ts. */
+/**
+ * Live tracking's part of the plugin's lifecycle; its Document Service middleware is registered
+ * with the others, in ../document-middlewares.ts.
+ */
 export const tracking = {
   bootstrap(strapi: Core.Strapi): void {
     service(strapi).start();

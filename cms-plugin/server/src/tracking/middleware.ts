@@ -27,8 +27,8 @@ function documentIdOf(value: unknown): string | null {
 
 /**
  * Keeps tracking in step with changes made through the Document Service (content API, admin,
- * other plugins). Registered before the booking events' middleware, so it runs outside their
- * transaction: what it does after `next()` sees the committed change.
+ * other plugins). Registered before the booking events' middleware (../document-middlewares.ts),
+ * so it runs outside their transaction: what it does after `next()` sees the committed change.
  *
  * - A booking becoming traveling gets its ETA in the same write.
  * - Any booking change reaches open live streams at once.
