@@ -68,7 +68,7 @@ export async function sendTravelingMessages(
 export async function scheduledRun(
   host: Host,
   options: { limit?: number; now?: string } = {},
-): Promise<Pick<PreparedBatch, 'email' | 'sms' | 'skipped'>> {
+): Promise<Pick<PreparedBatch, 'email' | 'sms' | 'skipped' | 'alreadyClaimed'>> {
   const pages: PreparedBatch[] = [];
   let cursor: string | null = null;
   do {
@@ -88,5 +88,6 @@ export async function scheduledRun(
     email: pages.flatMap((page) => page.email),
     sms: pages.flatMap((page) => page.sms),
     skipped: pages.flatMap((page) => page.skipped),
+    alreadyClaimed: pages.reduce((sum, page) => sum + page.alreadyClaimed, 0),
   };
 }

@@ -1,15 +1,21 @@
 import type { Core } from '@strapi/strapi';
 import type { MessageContext } from '../../../shared/contracts/messaging.ts';
+import { joinTableOf, tableOf } from '../utils/bulk.ts';
 import { documents } from '../utils/store.ts';
 import { UID } from '../utils/uids.ts';
 import type { StoredSettings } from '../services/settings.ts';
 import { getService } from '../utils/get-service.ts';
 import { bookingPopulate } from './context.ts';
+import { channelsFor } from './rules/channels.ts';
+
+const DAY_MS = 86_400_000;
 
 /**
- * The bookings a reminder run looks at, a page at a time in documentId order: scheduled and
- * starting inside the reminder window. Whether each is due (not yet reminded for its current
- * start), and whether a rule holds it back (logged with its reason), is the rules' decision.
+ * The bookings a reminder run looks at, a page at a time in row order (keyset: the cursor is the
+ * last row id of the page before): scheduled, starting inside the reminder window, and not yet
+ * reminded for their current start on every channel the settings allow, all decided in the
+ * database, so each page costs the same whatever the window holds. Whether each is due now (its
+ * send time has come, quiet hours) and whether a rule holds it back is the rules' decision.
  */
 export const createDueRemindersService = ({ strapi }: { strapi: Core.Strapi }) => ({
   async page(
@@ -18,24 +24,47 @@ export const createDueRemindersService = ({ strapi }: { strapi: Core.Strapi }) =
     limit: number,
     now = new Date(),
   ): Promise<{ contexts: MessageContext[]; next: string | null }> {
-    const windowEnd = new Date(now.getTime() + settings.reminderWindowDays * 86_400_000);
-    const rows = await documents(strapi, UID.booking).findMany({
-      filters: {
-        bookingStatus: 'scheduled',
-        start: { $gt: now.toISOString(), $lte: windowEnd.toISOString() },
-        ...(cursor ? { documentId: { $gt: cursor } } : {}),
-      },
-      populate: bookingPopulate,
-      sort: 'documentId:asc',
-      limit: limit + 1,
-    });
+    const windowEnd = new Date(now.getTime() + settings.reminderWindowDays * DAY_MS);
+    const after = cursor && /^\d+$/.test(cursor) ? Number(cursor) : 0;
+    const bookings = tableOf(strapi, UID.booking);
+    const log = tableOf(strapi, UID.notification);
+    const link = joinTableOf(strapi, UID.notification, 'booking');
+    const knex = strapi.db.connection;
+    const reminded = knex(log.name)
+      .countDistinct(`${log.name}.${log.column('channel')}`)
+      .join(link.name, `${link.name}.${link.joinColumn}`, `${log.name}.id`)
+      .whereRaw('?? = ??', [`${link.name}.${link.inverseJoinColumn}`, `${bookings.name}.id`])
+      .where(`${log.name}.${log.column('type')}`, 'reminder')
+      .whereIn(`${log.name}.${log.column('state')}`, ['pending', 'sent'])
+      .whereRaw('?? = ??', [
+        `${log.name}.${log.column('bookingStart')}`,
+        `${bookings.name}.${bookings.column('start')}`,
+      ]);
+    const rows = (await knex(bookings.name)
+      .select(`${bookings.name}.id`)
+      .where(`${bookings.name}.${bookings.column('bookingStatus')}`, 'scheduled')
+      .where(`${bookings.name}.${bookings.column('start')}`, '>', now)
+      .where(`${bookings.name}.${bookings.column('start')}`, '<=', windowEnd)
+      .where(`${bookings.name}.id`, '>', after)
+      .whereRaw('(?) < ?', [reminded, channelsFor(settings.channel).length])
+      .orderBy(`${bookings.name}.id`)
+      .limit(limit + 1)) as { id: number }[];
     const more = rows.length > limit;
-    const pageRows = more ? rows.slice(0, limit) : rows;
+    const ids = rows.slice(0, limit).map((row) => Number(row.id));
+    const found =
+      ids.length > 0
+        ? await documents(strapi, UID.booking).findMany({
+            filters: { id: { $in: ids } },
+            populate: bookingPopulate,
+            limit: ids.length,
+          })
+        : [];
+    found.sort((a, b) => a.id - b.id);
     const contexts = await getService('message-context', { strapi }).forBookings(
-      pageRows,
+      found,
       settings.fallbackContactId,
     );
-    return { contexts, next: more ? (pageRows.at(-1)?.documentId ?? null) : null };
+    return { contexts, next: more ? String(ids.at(-1)) : null };
   },
 });
 

@@ -38,6 +38,18 @@ export function tableOf(strapi: Core.Strapi, uid: EnrouteUid) {
   };
 }
 
+/** The join table of a relation: its name and the columns of each side. */
+export function joinTableOf(strapi: Core.Strapi, uid: EnrouteUid, attribute: string) {
+  const meta = strapi.db.metadata.get(uid) as unknown as ModelMeta;
+  const joinTable = meta.attributes[attribute]?.joinTable;
+  if (!joinTable) throw new Error(`${uid} has no relation ${attribute} in a join table`);
+  return {
+    name: joinTable.name,
+    joinColumn: joinTable.joinColumn.name,
+    inverseJoinColumn: joinTable.inverseJoinColumn.name,
+  };
+}
+
 /** A row to write: its attributes by name, and its relations as the target rows' ids. */
 export type BulkRow = {
   values: Record<string, unknown>;
