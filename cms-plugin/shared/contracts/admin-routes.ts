@@ -16,6 +16,7 @@ import type {
   SnippetList,
 } from './admin-pages.ts';
 import type { SettingsUpdate, SettingsView } from './settings.ts';
+import type { SignInLink } from './technician-app.ts';
 
 /**
  * The admin routes (admin JWT, the plugin's permissions, prefix /enroute), one entry per
@@ -78,6 +79,11 @@ export type AdminRoutes = {
   placePosition: {
     Request: { body: z.input<typeof ManualPosition> };
     Response: { data: PositionView };
+  };
+  /** `POST /resources/:documentId/sign-in-links`: 201, a technician app sign-in link. */
+  issueSignInLink: {
+    Request: { params: { documentId: string } };
+    Response: { data: SignInLink };
   };
   /** `GET /lookups/bookings?search=` */
   lookupBookings: {

@@ -4,7 +4,9 @@ import { NODE } from '../workflows/templates.ts';
 import { outputOf } from '../support/engine.ts';
 import { activateWebhookWorkflow } from '../support/webhook-receiver.ts';
 import { maskRecipient } from '../../../cms-plugin/server/src/utils/mask.ts';
+import { createServer } from 'node:net';
 import {
+  flowEngine,
   removeUserFolder,
   startFlowEnvironment,
   statusChange,
@@ -18,8 +20,18 @@ const traveling = template('traveling.json');
 
 const travelingEvent = (booking: PluginBooking) => statusChange(booking, 'scheduled', 'traveling');
 
+/** A traveling event for the booking through the flow, as the trigger starts it; the run succeeds. */
+async function travelingRun(booking: PluginBooking, flow = traveling, engine = env.engine) {
+  const run = await engine.run(flow, [{ json: travelingEvent(booking) }], 'webhook');
+  expect(run.status).toBe('success');
+  return run;
+}
+
 let env: FlowEnvironment;
-const on: Record<'webhookThrice' | 'workersThrice' | 'twilioDown', PluginBooking> = {} as never;
+const on: Record<
+  'webhookThrice' | 'workersThrice' | 'twilioDown' | 'smtpDown' | 'emailNodeFails',
+  PluginBooking
+> = {} as never;
 const due: PluginBooking[] = [];
 
 beforeAll(async () => {
@@ -27,6 +39,8 @@ beforeAll(async () => {
   on.webhookThrice = await env.plugin.booking('webhook-thrice', 1, { status: 'traveling' });
   on.workersThrice = await env.plugin.booking('workers-thrice', 1, { status: 'traveling' });
   on.twilioDown = await env.plugin.booking('twilio-down', 1, { status: 'traveling' });
+  on.smtpDown = await env.plugin.booking('smtp-down', 1, { status: 'traveling' });
+  on.emailNodeFails = await env.plugin.booking('email-node-fails', 1, { status: 'traveling' });
   for (const n of [1, 2, 3]) {
     due.push(
       await env.plugin.booking(`due-${n}`, 20 + n, {
@@ -100,9 +114,9 @@ describe('the same traveling event delivered three times at once', () => {
 });
 
 describe('Twilio failing', () => {
-  it('answering 500 on every retry: the SMS is logged failed with the error n8n’s Twilio node reports, the email still goes out', async () => {
+  it('answering 500: the SMS is logged failed with the error n8n’s Twilio node reports (n8n does not retry it), the email still goes out', async () => {
     const requestsBefore = env.twilio.requests;
-    env.twilio.failNext(3);
+    env.twilio.failNext(1);
 
     const run = await env.engine.run(
       traveling,
@@ -111,7 +125,7 @@ describe('Twilio failing', () => {
     );
     expect(run.status).toBe('success');
 
-    expect(env.twilio.requests - requestsBefore).toBe(3);
+    expect(env.twilio.requests - requestsBefore).toBe(1);
     const log = await env.plugin.notifications(on.twilioDown);
     const sms = log.find((n) => n.channel === 'sms');
     expect(sms?.state).toBe('failed');
@@ -124,12 +138,7 @@ describe('Twilio failing', () => {
     const emailsBefore = env.smtp.received.length;
     const smsBefore = env.twilio.messages.length;
 
-    const run = await env.engine.run(
-      traveling,
-      [{ json: travelingEvent(on.twilioDown) }],
-      'webhook',
-    );
-    expect(run.status).toBe('success');
+    await travelingRun(on.twilioDown);
 
     expect(env.twilio.messages.slice(smsBefore).map((message) => message.to)).toEqual([
       '+14155552671',
@@ -143,16 +152,64 @@ describe('Twilio failing', () => {
   });
 });
 
+/** A port on this machine that nothing listens on. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+describe('SMTP failing', () => {
+  it('the SMTP server unreachable: the email is logged failed with the connection error, the SMS goes out once', async () => {
+    const engine = flowEngine(
+      { url: env.plugin.url, token: env.plugin.token },
+      { smtp: { port: await closedPort() }, twilio: env.twilio },
+    );
+    const emailsBefore = env.smtp.received.length;
+    const smsBefore = env.twilio.messages.length;
+
+    await travelingRun(on.smtpDown, traveling, engine);
+
+    expect(env.smtp.received.length).toBe(emailsBefore);
+    expect(env.twilio.messages.length - smsBefore).toBe(1);
+    const log = await env.plugin.notifications(on.smtpDown);
+    expect(log.find((n) => n.channel === 'email')).toMatchObject({ state: 'failed' });
+    expect(log.find((n) => n.channel === 'email')?.reason).toMatch(/^Send Email: .*ECONNREFUSED/);
+    expect(log.find((n) => n.channel === 'sms')?.state).toBe('sent');
+  });
+
+  it('the email node failing as a whole (no SMTP credential): n8n hands the message on unchanged, and it is logged failed, not sent', async () => {
+    const flow = {
+      ...traveling,
+      nodes: traveling.nodes.map((node) =>
+        node.name === NODE.email ? { ...node, credentials: {} } : node,
+      ),
+    };
+    const emailsBefore = env.smtp.received.length;
+
+    const run = await travelingRun(on.emailNodeFails, flow);
+    expect(run.data.resultData.runData[NODE.email]?.[0]?.error).toBeDefined();
+
+    expect(env.smtp.received.length).toBe(emailsBefore);
+    const log = await env.plugin.notifications(on.emailNodeFails);
+    const email = log.find((n) => n.channel === 'email');
+    expect(email?.state).toBe('failed');
+    expect(email?.reason).toBe('Send Email: the node failed before answering for this message');
+  });
+});
+
 describe('a reminder run with several messages', () => {
-  it('Twilio failing every try for the first SMS: that one is logged failed, the others go out once each', async () => {
+  it('Twilio failing the first SMS of the batch: that one is logged failed, the others go out once each', async () => {
     const requestsBefore = env.twilio.requests;
-    env.twilio.failNext(3);
+    env.twilio.failNext(1);
 
     const run = await env.engine.run(template('reminder.json'), [{ json: {} }]);
     expect(run.status).toBe('success');
 
-    // Three tries for the first SMS, one for each of the others: nothing is sent twice.
-    expect(env.twilio.requests - requestsBefore).toBe(5);
+    // One request per SMS, the failed one included: nothing is sent twice.
+    expect(env.twilio.requests - requestsBefore).toBe(3);
     const texts = env.twilio.messages.filter((message) => message.to.startsWith('+44791112345'));
     expect(texts).toHaveLength(2);
     const reminders = (await Promise.all(due.map((booking) => env.plugin.notifications(booking))))

@@ -148,7 +148,7 @@ describe('a clone of the traveling flow with another SMS provider', () => {
         options: {},
       },
     }));
-    env.twilio.failNext(3);
+    env.twilio.failNext(1);
 
     const log = await runTraveling(clone, 'twilio-http');
     const sms = log.find((n) => n.channel === 'sms');

@@ -2,23 +2,31 @@ import type { IConnections, INode, IWorkflowSettings } from 'n8n-workflow';
 
 /**
  * The five message flows, built from one shape: trigger → Enroute prepare (one request to the
- * plugin for the whole run) → one message at a time (Loop Over Items) → n8n's own Send Email and
- * Twilio nodes (retried, failures on their error output) → the answer with its notification id →
- * next message; when the loop is done, Enroute record delivery writes every result in one request.
+ * plugin for the whole run) → n8n's own Send Email and Twilio nodes, each given every message of
+ * its branch at once → Enroute record delivery, every result in one request.
+ *
+ * A provider node sends its items one after another and answers one item per message, in order;
+ * with On Error → Continue (regular output) a failed message is an item carrying its error. n8n
+ * pairs the answers with the messages (the node's own pairedItem, or by position when a node
+ * such as Twilio gives none), and Record Delivery walks those pairs back to the prepared message
+ * in its own code: no Loop Over Items, no Edit Fields node, and no expression per message besides
+ * the provider's own fields ($json.to, …). With a loop of one message at a time, each message
+ * cost three node executions (loop, provider, Edit Fields) and four more expressions (two in Edit
+ * Fields, two in Record Delivery); now the node executions are a few per batch.
+ *
+ * No n8n retry (Retry On Fail): n8n retries a node by running it again for all its items, which
+ * would send the messages that went out a second time. A failed message is recorded failed with
+ * the provider's reason, and the plugin prepares it again on the next run that calls for it.
  *
  * The reminder flow prepares a whole day's reminders at once, so it hands its messages on in
- * batches to executions of its own (Execute Workflow, this workflow, not waiting): the batches
- * are delivered side by side, each one message at a time. A provider's round trip (an SMTP
- * connection per email in n8n's Send Email) then no longer adds up over thousands of messages.
- * A clone of the flow calls itself too (`$workflow.id`), so changing provider stays one node.
+ * batches of REMINDER_BATCH_SIZE to executions of its own (Execute Workflow, this workflow, not
+ * waiting): the batches are delivered side by side. A provider's round trip (an SMTP connection
+ * per email in n8n's Send Email) then no longer adds up over thousands of messages; the batch
+ * size is how many messages one provider connection sends in a row. A clone of the flow calls
+ * itself too (`$workflow.id`), so changing provider stays one node.
  *
  * The SMS branch sits above the email branch: n8n (execution order v1) runs the topmost branch
  * first, and a text is what a customer waiting for the technician sees first.
- *
- * One message per provider execution matters: n8n retries a node by running it again for all
- * its input items (which would send the messages that went out a second time), and provider
- * nodes that answer without paired items (Twilio's) would leave Record Delivery unable to tell
- * which prepared message an answer belongs to.
  * `npm run workflows -w @enroute/n8n-flows` writes them to n8n-nodes/workflows/; a test keeps
  * them in step.
  */
@@ -37,12 +45,12 @@ export type WorkflowTemplate = {
 };
 
 const API_CREDENTIAL = { enrouteApi: { id: 'enroute-api', name: 'Enroute API' } };
-const PROVIDER_RETRY = {
-  retryOnFail: true,
-  maxTries: 3,
-  waitBetweenTries: 1000,
-  onError: 'continueErrorOutput' as const,
-};
+/**
+ * A provider node takes every message of its run and answers one item per message, in order, a
+ * failed one as an item carrying its error: n8n pairs the answers with the messages. No retry:
+ * n8n retries a node by running it again for all its items.
+ */
+const PROVIDER_SETTINGS = { onError: 'continueRegularOutput' as const };
 
 export const NODE = {
   trigger: 'Booking Event',
@@ -54,20 +62,23 @@ export const NODE = {
   deliverEmailBatch: 'Deliver Email Batch',
   batch: 'Batch to Deliver',
   emailOrSms: 'Email or SMS',
-  eachEmail: 'Each Email',
-  eachSms: 'Each SMS',
   email: 'Send Email',
   sms: 'Send SMS',
   recordEmail: 'Record Email Delivery',
   recordSms: 'Record SMS Delivery',
-  emailResult: 'Email Result',
-  smsResult: 'SMS Result',
 } as const;
 
-/** Messages per reminder batch: each batch is an execution of its own, run side by side. */
-export const REMINDER_BATCH_SIZE = 50;
+/**
+ * Messages per reminder batch: each batch is an execution of its own, and the batches run side by
+ * side, so this is how many messages one provider connection sends one after another.
+ */
+export const REMINDER_BATCH_SIZE = 25;
 
-/** Every delivery result of a branch in one request: the loop's "done" output holds them all. */
+/**
+ * Every delivery result of a branch in one request. The notification ID and the provider's
+ * message ID are found by the node itself (the prepared message paired with each answer; the
+ * answer's sid, messageId, …): no expression to evaluate per message.
+ */
 function recordNode(name: string, id: string, position: [number, number]): INode {
   return {
     id,
@@ -75,53 +86,12 @@ function recordNode(name: string, id: string, position: [number, number]): INode
     type: 'n8n-nodes-enroute.enroute',
     typeVersion: 1,
     position,
-    parameters: {
-      operation: 'recordDelivery',
-      notificationId: '={{ $json.notificationId }}',
-      outcome: 'auto',
-      providerMessageId:
-        '={{ $json.sid ?? $json.messageId ?? $json.id ?? $json.messages?.[0]?.id ?? "" }}',
-    },
+    parameters: { operation: 'recordDelivery' },
     credentials: API_CREDENTIAL,
   };
 }
 
-/**
- * The provider's answer (or error) with the notification it belongs to, back into the loop: the
- * provider node answers for the one message it was given, whatever it says of paired items.
- */
-function resultNode(name: string, id: string, position: [number, number], loop: string): INode {
-  return {
-    id,
-    name,
-    type: 'n8n-nodes-base.set',
-    typeVersion: 3.4,
-    position,
-    parameters: {
-      mode: 'manual',
-      assignments: {
-        assignments: [
-          {
-            id: `${id}-notification`,
-            name: 'notificationId',
-            value: `={{ $('${loop}').item.json.notificationId }}`,
-            type: 'string',
-          },
-          {
-            id: `${id}-provider`,
-            name: 'provider',
-            value: '={{ $prevNode.name }}',
-            type: 'string',
-          },
-        ],
-      },
-      includeOtherFields: true,
-      options: {},
-    },
-  };
-}
-
-function loopNode(name: string, id: string, position: [number, number], batchSize = 1): INode {
+function loopNode(name: string, id: string, position: [number, number], batchSize: number): INode {
   return {
     id,
     name,
@@ -132,17 +102,15 @@ function loopNode(name: string, id: string, position: [number, number], batchSiz
   };
 }
 
-/** The nodes that deliver prepared messages one at a time; `dy` moves them down the canvas. */
+/** The nodes that deliver prepared messages; `dy` moves them down the canvas. */
 export function deliveryNodes(idPrefix: string, dy = 0): INode[] {
   return [
-    loopNode(NODE.eachEmail, `${idPrefix}-each-email`, [600, 420 + dy]),
-    loopNode(NODE.eachSms, `${idPrefix}-each-sms`, [600, 200 + dy]),
     {
       id: `${idPrefix}-email`,
       name: NODE.email,
       type: 'n8n-nodes-base.emailSend',
       typeVersion: 2.1,
-      position: [840, 420 + dy],
+      position: [600, 420 + dy],
       parameters: {
         fromEmail: 'Enroute <notifications@example.com>',
         toEmail: '={{ $json.to }}',
@@ -153,14 +121,14 @@ export function deliveryNodes(idPrefix: string, dy = 0): INode[] {
         options: { fileAttachments: 'ics', appendAttribution: false },
       },
       credentials: { smtp: { id: 'enroute-smtp', name: 'SMTP' } },
-      ...PROVIDER_RETRY,
+      ...PROVIDER_SETTINGS,
     },
     {
       id: `${idPrefix}-sms`,
       name: NODE.sms,
       type: 'n8n-nodes-base.twilio',
       typeVersion: 1,
-      position: [840, 200 + dy],
+      position: [600, 200 + dy],
       parameters: {
         resource: 'sms',
         operation: 'send',
@@ -171,12 +139,10 @@ export function deliveryNodes(idPrefix: string, dy = 0): INode[] {
         options: {},
       },
       credentials: { twilioApi: { id: 'enroute-twilio', name: 'Twilio' } },
-      ...PROVIDER_RETRY,
+      ...PROVIDER_SETTINGS,
     },
-    resultNode(NODE.emailResult, `${idPrefix}-email-result`, [1080, 420 + dy], NODE.eachEmail),
-    resultNode(NODE.smsResult, `${idPrefix}-sms-result`, [1080, 200 + dy], NODE.eachSms),
-    recordNode(NODE.recordEmail, `${idPrefix}-record-email`, [840, 640 + dy]),
-    recordNode(NODE.recordSms, `${idPrefix}-record-sms`, [840, -20 + dy]),
+    recordNode(NODE.recordEmail, `${idPrefix}-record-email`, [840, 420 + dy]),
+    recordNode(NODE.recordSms, `${idPrefix}-record-sms`, [840, 200 + dy]),
   ];
 }
 
@@ -187,15 +153,10 @@ function main(node: string, index = 0) {
 /** `source` has the email messages on its output 0 and the SMS on its output 1. */
 export function deliveryConnections(source: string): IConnections {
   return {
-    [source]: { main: [[main(NODE.eachEmail)], [main(NODE.eachSms)]] },
-    // A loop's output 0 is "done" (every result, recorded at once), output 1 the next message.
-    [NODE.eachEmail]: { main: [[main(NODE.recordEmail)], [main(NODE.email)]] },
-    [NODE.eachSms]: { main: [[main(NODE.recordSms)], [main(NODE.sms)]] },
-    // A provider's output 0 is success, output 1 the error output: both are recorded.
-    [NODE.email]: { main: [[main(NODE.emailResult)], [main(NODE.emailResult)]] },
-    [NODE.sms]: { main: [[main(NODE.smsResult)], [main(NODE.smsResult)]] },
-    [NODE.emailResult]: { main: [[main(NODE.eachEmail)]] },
-    [NODE.smsResult]: { main: [[main(NODE.eachSms)]] },
+    [source]: { main: [[main(NODE.email)], [main(NODE.sms)]] },
+    // A provider's one output holds its answers and its failures alike: both are recorded.
+    [NODE.email]: { main: [[main(NODE.recordEmail)]] },
+    [NODE.sms]: { main: [[main(NODE.recordSms)]] },
   };
 }
 

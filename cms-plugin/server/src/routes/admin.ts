@@ -61,6 +61,12 @@ export default {
 
     route('GET', '/positions', 'admin-pages.positions', ACTIONS.readLog),
     route('POST', '/positions', 'admin-pages.placePosition', ACTIONS.updateSettings),
+    route(
+      'POST',
+      '/resources/:documentId/sign-in-links',
+      'technician-app.issueLink',
+      ACTIONS.updateSettings,
+    ),
 
     route('GET', '/lookups/bookings', 'admin-pages.bookings', [
       ACTIONS.readLog,

@@ -5,6 +5,8 @@ import {
   type IExecuteFunctions,
   type INodeExecutionData,
   type INodeProperties,
+  type IPairedItemData,
+  type ISourceData,
 } from 'n8n-workflow';
 import { clientFor } from '../shared/session.ts';
 
@@ -15,11 +17,11 @@ export const description: INodeProperties[] = [
     displayName: 'Notification ID',
     name: 'notificationId',
     type: 'string',
-    required: true,
     displayOptions: { show },
     default: '',
     placeholder: "={{ $('Prepare').item.json.notificationId }}",
-    description: 'The notification ID that the prepare operation gave this message',
+    description:
+      'The notification ID that the prepare operation gave this message. Leave empty to take it from the prepared message each item answers (its paired item), with no expression to evaluate per item.',
   },
   {
     displayName: 'Outcome',
@@ -42,8 +44,10 @@ export const description: INodeProperties[] = [
     name: 'providerMessageId',
     type: 'string',
     displayOptions: { show },
-    default: '={{ $json.sid ?? $json.messageId ?? $json.id ?? $json.messages?.[0]?.id ?? "" }}',
-    description: "The provider's ID for the message: Twilio's sid, the SMTP message ID, …",
+    default: '',
+    placeholder: '={{ $json.sid }}',
+    description:
+      "The provider's ID for the message. Leave empty to take the answer's sid (Twilio), messageId (SMTP), ID or messages[0].ID, whichever it has.",
   },
 ];
 
@@ -71,10 +75,15 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
   const items = this.getInputData();
   const out: INodeExecutionData[] = [];
   const results: { itemIndex: number; result: RecordResult }[] = [];
-  const previousNode = this.getInputSourceData(0)?.previousNode;
+  const read = parametersOf(this);
+  const source = inputSourceOf(this);
+  const prepared = preparedMessages(this, source);
   for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
     try {
-      results.push({ itemIndex, result: resultOf(this, itemIndex, previousNode) });
+      results.push({
+        itemIndex,
+        result: resultOf(this, itemIndex, read, prepared, source?.previousNode),
+      });
     } catch (error) {
       if (!this.continueOnFail()) {
         throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
@@ -104,28 +113,154 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
   return [out];
 }
 
+/** Where the items came from; none when this node starts the run. */
+function inputSourceOf(context: IExecuteFunctions): ISourceData | undefined {
+  try {
+    return context.getInputSourceData(0) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+type Parameters = {
+  notificationId: (itemIndex: number) => string;
+  outcome: (itemIndex: number) => 'auto' | 'sent' | 'failed';
+  providerMessageId: (itemIndex: number) => string;
+};
+
+/**
+ * The node's parameters per item. One that holds no expression has the same value for every
+ * item: it is read once, so that a batch of thousands pays for it once.
+ */
+function parametersOf(context: IExecuteFunctions): Parameters {
+  const raw = context.getNode().parameters;
+  const perItem = <T>(name: string, fallback: T): ((itemIndex: number) => T) => {
+    const value = raw[name];
+    if (typeof value === 'string' && value.startsWith('=')) {
+      return (itemIndex) => (context.getNodeParameter(name, itemIndex, fallback) ?? fallback) as T;
+    }
+    const once = (context.getNodeParameter(name, 0, fallback) ?? fallback) as T;
+    return () => once;
+  };
+  const notificationId = perItem<unknown>('notificationId', '');
+  const providerMessageId = perItem<unknown>('providerMessageId', '');
+  return {
+    notificationId: (itemIndex) => String(notificationId(itemIndex)).trim(),
+    outcome: perItem<'auto' | 'sent' | 'failed'>('outcome', 'auto'),
+    providerMessageId: (itemIndex) => String(providerMessageId(itemIndex)).trim(),
+  };
+}
+
+/** n8n's own paired-item lookup (the one its engine uses for error outputs). */
+type PairedItemLookup = (
+  destinationNode: string,
+  source: ISourceData,
+  pairedItem: IPairedItemData,
+) => INodeExecutionData | undefined;
+
+type PreparedMessage = { notificationId: string; passedThrough: boolean };
+
+/**
+ * Finds, for each input item, the prepared message it answers: the item of the nearest earlier
+ * node on its paired-item path that carries a notification ID (the provider node's input), or the
+ * item itself when it carries one (an error output merges the message into the error).
+ * `passedThrough`: the provider node handed on the message itself instead of an answer, which is
+ * what n8n does with a node's input when the node failed as a whole and continues on failure.
+ */
+function preparedMessages(
+  context: IExecuteFunctions,
+  source: ISourceData | undefined,
+): (itemIndex: number) => PreparedMessage | null {
+  const items = context.getInputData();
+  let lookup: { find: PairedItemLookup; ancestors: string[] } | null = null;
+  const ancestry = () => {
+    if (!lookup) {
+      const find = context.getWorkflowDataProxy(0).$getPairedItem as PairedItemLookup;
+      // The node right before this one gave the items themselves.
+      const ancestors = context
+        .getParentNodes(context.getNode().name)
+        .map((node) => node.name)
+        .filter((name) => name !== source?.previousNode);
+      lookup = { find, ancestors };
+    }
+    return lookup;
+  };
+  return (itemIndex) => {
+    const item = items[itemIndex];
+    if (!item) return null;
+    const own = notificationIdOf(item);
+    if (source) {
+      const { find, ancestors } = ancestry();
+      for (const ancestor of ancestors) {
+        let found: INodeExecutionData | undefined;
+        try {
+          found = find(ancestor, source, { item: itemIndex });
+        } catch {
+          continue; // not on this item's paired-item path (another branch), or no pairing
+        }
+        const notificationId = found ? notificationIdOf(found) : null;
+        if (found && notificationId) {
+          return { notificationId: own ?? notificationId, passedThrough: found.json === item.json };
+        }
+      }
+    }
+    return own ? { notificationId: own, passedThrough: false } : null;
+  };
+}
+
+function notificationIdOf(item: INodeExecutionData): string | null {
+  const { notificationId } = item.json;
+  return typeof notificationId === 'string' && notificationId.trim() ? notificationId.trim() : null;
+}
+
+/** The provider's ID for a message, from the answers of the usual providers. */
+function providerMessageIdOf(json: IDataObject): string {
+  const { messages } = json;
+  const first: unknown = Array.isArray(messages) ? messages[0] : undefined;
+  const candidates: unknown[] = [
+    json.sid,
+    json.messageId,
+    json.id,
+    typeof first === 'object' && first !== null ? (first as IDataObject).id : undefined,
+  ];
+  const found = candidates.find(
+    (value) => (typeof value === 'string' && value) || typeof value === 'number',
+  );
+  return found === undefined ? '' : String(found);
+}
+
 /**
  * One item's result. The provider named in a failure's reason is the item's `provider` (set by
- * the flow where results are collected before they are recorded), else the node before this one.
+ * a flow that collects results before recording them), else the node before this one.
  */
 function resultOf(
   context: IExecuteFunctions,
   itemIndex: number,
+  read: Parameters,
+  prepared: (itemIndex: number) => PreparedMessage | null,
   previousNode: string | undefined,
 ): RecordResult {
   const json = context.getInputData()[itemIndex]?.json ?? {};
   const provider =
     typeof json.provider === 'string' && json.provider ? json.provider : previousNode;
-  const notificationId = String(context.getNodeParameter('notificationId', itemIndex) ?? '').trim();
+  const given = read.notificationId(itemIndex);
+  const message = given ? null : prepared(itemIndex);
+  const notificationId = given || message?.notificationId;
   if (!notificationId) {
-    throw new NodeOperationError(context.getNode(), 'Notification ID is empty', {
-      itemIndex,
-      description:
-        "Point it at the prepare node’s notificationId, e.g. {{ $('Prepare').item.json.notificationId }}",
-    });
+    throw new NodeOperationError(
+      context.getNode(),
+      'No notification ID: the item is not paired with a prepared message',
+      {
+        itemIndex,
+        description:
+          "Connect this node after the provider node that sends the prepared messages (On Error: Continue), or set Notification ID, e.g. {{ $('Prepare').item.json.notificationId }}",
+      },
+    );
   }
-  const outcome = context.getNodeParameter('outcome', itemIndex) as 'auto' | 'sent' | 'failed';
-  const error = providerError(json);
+  const outcome = read.outcome(itemIndex);
+  const error =
+    providerError(json) ??
+    (message?.passedThrough ? 'the node failed before answering for this message' : null);
   const failed = outcome === 'failed' || (outcome === 'auto' && error !== null);
   if (failed) {
     const reason = [provider, error ?? 'marked failed'].filter(Boolean).join(': ');
@@ -136,9 +271,10 @@ function resultOf(
       providerResponse: json,
     };
   }
-  const providerMessageId = String(
-    context.getNodeParameter('providerMessageId', itemIndex, '') ?? '',
-  ).slice(0, 255);
+  const providerMessageId = (read.providerMessageId(itemIndex) || providerMessageIdOf(json)).slice(
+    0,
+    255,
+  );
   return {
     notificationId,
     state: 'sent',
