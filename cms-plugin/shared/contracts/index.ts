@@ -12,5 +12,6 @@ export * from './admin.ts';
 export * from './settings.ts';
 export * from './admin-pages.ts';
 export * from './technician-tokens.ts';
+export * from './technician-app.ts';
 export * from './prepare.ts';
 export * from './webhook-registration.ts';

@@ -1,6 +1,11 @@
 import { defineContentType, manyToOne } from '../content-types/define.ts';
 
-/** A technician's app credential: only the SHA-256 of the token is stored. */
+/**
+ * A technician's credential: only the SHA-256 of the token is stored. `app` tokens are given to
+ * an integration's own app; a `sign-in-link` is exchanged by the portal's technician app for a
+ * `session`. Links and sessions expire; a session names the link it came from (revoking the link
+ * ends them too). A row without a kind predates kinds and is an `app` token.
+ */
 export const technicianTokenSchema = defineContentType({
   singularName: 'technician-token',
   pluralName: 'technician-tokens',
@@ -12,6 +17,9 @@ export const technicianTokenSchema = defineContentType({
     tokenHash: { type: 'string', required: true, private: true, column: { unique: true } },
     label: { type: 'string' },
     revokedAt: { type: 'datetime' },
+    kind: { type: 'enumeration', enum: ['app', 'sign-in-link', 'session'], default: 'app' },
+    expiresAt: { type: 'datetime' },
+    issuedFrom: { type: 'string', private: true },
   },
 });
 

@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { createLocationsController, createPortalController } from './controllers.ts';
+import { createTechnicianAppService } from './technician-app.ts';
+import { createTechnicianAppController } from './technician-app-controller.ts';
 import { createTechnicianTokensService } from './technician-tokens.ts';
 import { createTrackingService } from './service.ts';
 import { getService } from '../utils/get-service.ts';
@@ -10,11 +12,13 @@ export { trackingRoutes } from './routes.ts';
 export const trackingServices = {
   tracking: createTrackingService,
   'technician-tokens': createTechnicianTokensService,
+  'technician-app': createTechnicianAppService,
 };
 
 export const trackingControllers = {
   locations: createLocationsController,
   portal: createPortalController,
+  'technician-app': createTechnicianAppController,
 };
 
 const service = (strapi: Core.Strapi) => getService('tracking', { strapi });

@@ -7,8 +7,12 @@
  *   read-only API token may call them (Strapi lets read-only tokens use actions named find).
  *   The rating is the customer's own doing, behind the customer's access code.
  * - Technician tokens are issued and revoked by the integration (full-access token).
+ * - The technician app's routes take a session token (from a sign-in link) as a bearer, checked
+ *   by the controller; exchanging a link for a session needs nothing but the link.
  */
 const PORTAL_SCOPE = { auth: { scope: ['plugin::enroute.portal.find'] }, policies: [] };
+
+const TECHNICIAN = { auth: false, policies: [] };
 
 export const trackingRoutes = [
   {
@@ -29,6 +33,12 @@ export const trackingRoutes = [
     handler: 'locations.revokeToken',
     config: { policies: [] },
   },
+  ...[
+    ['POST', '/technician/sessions', 'technician-app.signIn'],
+    ['DELETE', '/technician/session', 'technician-app.signOut'],
+    ['GET', '/technician/visits', 'technician-app.today'],
+    ['POST', '/technician/visits/:documentId/status', 'technician-app.changeStatus'],
+  ].map(([method, path, handler]) => ({ method, path, handler, config: TECHNICIAN })),
   { method: 'GET', path: '/portal/:code', handler: 'portal.find', config: PORTAL_SCOPE },
   { method: 'GET', path: '/portal/:code/live', handler: 'portal.live', config: PORTAL_SCOPE },
   { method: 'POST', path: '/portal/:code/rating', handler: 'portal.rate', config: PORTAL_SCOPE },
