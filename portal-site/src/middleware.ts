@@ -13,6 +13,8 @@ import { createRenderedPages } from './features/tracking/rendered-pages.ts';
 import { codeLookupLimiter, portalClient } from './server/services.ts';
 
 const CODE_PATH = /^\/t\/[^/]+/;
+/** The technician app's pages hold a technician's day: never cached either. */
+const TECHNICIAN_PATH = /^\/tech(?:\/|$)/;
 
 const renderedPages = createRenderedPages();
 
@@ -25,7 +27,8 @@ export const onRequest = defineMiddleware(async (context, next) => {
   const code = CODE_PATH.test(context.url.pathname);
   const response = code ? await limitedCodePage(context, next) : await next();
 
-  const always = code ? CODE_PAGE_HEADERS : PAGE_HEADERS;
+  const always =
+    code || TECHNICIAN_PATH.test(context.url.pathname) ? CODE_PAGE_HEADERS : PAGE_HEADERS;
   for (const [name, value] of Object.entries(always)) response.headers.set(name, value);
   if (!response.headers.has('content-security-policy')) {
     const headers = sourceHeaders({ ...SELF_ONLY, dev: import.meta.env.DEV });

@@ -1,10 +1,8 @@
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sqliteDatabase, type TestDatabase } from '../../cms-plugin/tests/support/database.ts';
-import { startHost, type Host } from '../../cms-plugin/tests/support/host.ts';
+import type { Browser } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Host } from '../../cms-plugin/tests/support/host.ts';
 import {
   actOnCode,
   nearParis,
@@ -14,8 +12,9 @@ import {
   trackedBooking,
 } from '../../cms-plugin/tests/tracking/support.ts';
 import { axeViolations } from './axe.ts';
-import { buildAndStartPortal, type BuiltPortal } from './built-portal.ts';
-import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium.ts';
+import type { BuiltPortal } from './built-portal.ts';
+import { CHROMIUM_PATH } from './chromium.ts';
+import { useStrapiAndPortal } from './strapi-and-portal.ts';
 
 /**
  * The built portal in Chromium against a real Strapi with the Enroute plugin (SQLite): a booking
@@ -28,27 +27,13 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))(
   'portal with a real Strapi',
   { timeout: 30_000 },
   () => {
-    let database: TestDatabase;
+    const stack = useStrapiAndPortal(screenshots);
     let host: Host;
     let portal: BuiltPortal;
     let browser: Browser;
 
-    beforeAll(async () => {
-      database = await sqliteDatabase();
-      host = await startHost({ database });
-      portal = await buildAndStartPortal({
-        STRAPI_URL: host.url,
-        STRAPI_PORTAL_TOKEN: host.tokens.readOnly,
-      });
-      browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
-      await mkdir(screenshots, { recursive: true });
-    }, 300_000);
-
-    afterAll(async () => {
-      await browser?.close();
-      await portal?.stop();
-      await host?.stop();
-      await database?.drop();
+    beforeAll(() => {
+      ({ host, portal, browser } = stack());
     });
 
     async function open(code: string, query = '') {

@@ -13,6 +13,7 @@ import { createStreamUpstream } from '../features/live/stream-upstream.ts';
 import { liveUrl } from '../features/portal-view/portal-view.ts';
 import { createPortalClient } from '../features/portal-view/portal-view.server.ts';
 import { createRateLimiter } from '../features/security/rate-limit.ts';
+import { createTechnicianClient } from '../features/technician/technician-client.server.ts';
 
 /** The portal server's long-lived parts, one per process. */
 export const portalClient = createPortalClient({
@@ -43,4 +44,10 @@ export const liveHub = createLiveHub({
 export const codeLookupLimiter = createRateLimiter({
   limit: CODE_LOOKUPS_PER_MINUTE,
   windowMs: 60_000,
+});
+
+/** The technician app's calls to Strapi, each with the technician's own session. */
+export const technicianClient = createTechnicianClient({
+  strapiUrl: STRAPI_URL,
+  timeoutMs: STRAPI_TIMEOUT_MS,
 });

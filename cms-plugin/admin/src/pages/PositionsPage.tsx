@@ -1,6 +1,6 @@
 import { useNotification, useRBAC } from '@strapi/strapi/admin';
 import { Badge, Box, Button, Grid, Typography } from '@strapi/design-system';
-import { Plus } from '@strapi/icons';
+import { Link as LinkIcon, Plus } from '@strapi/icons';
 import * as React from 'react';
 import { useIntl } from 'react-intl';
 import type { AdminFieldError } from '../../../shared/contracts/admin-pages.ts';
@@ -30,6 +30,8 @@ export const PositionsPage = () => {
   const [lng, setLng] = React.useState<string | null>(null);
   const [accuracy, setAccuracy] = React.useState<string | null>(null);
   const [errors, setErrors] = React.useState<AdminFieldError[]>([]);
+  /** A sign-in link just made for the chosen technician: shown this once. */
+  const [signInLink, setSignInLink] = React.useState<string | null>(null);
   const resources = useLoad('resources', () =>
     api.lookupNamed({ params: { kind: 'resources' }, query: {} }).then((body) => body.data),
   );
@@ -59,6 +61,15 @@ export const PositionsPage = () => {
       const { message, fields } = apiErrors(error);
       setErrors(fields);
       toggleNotification({ type: 'danger', message });
+    }
+  }
+
+  async function makeSignInLink() {
+    try {
+      const { data } = await api.issueSignInLink({ params: { documentId: resourceId } });
+      setSignInLink(data.url);
+    } catch (error) {
+      toggleNotification({ type: 'danger', message: apiErrors(error).message });
     }
   }
 
@@ -97,6 +108,7 @@ export const PositionsPage = () => {
                 onChange={(value) => {
                   setResourceId(value);
                   setPage(1);
+                  setSignInLink(null);
                 }}
               />
             </Grid.Item>
@@ -117,6 +129,24 @@ export const PositionsPage = () => {
                   <Button startIcon={<Plus />} onClick={() => void place()}>
                     {text('positions.place', 'Place here')}
                   </Button>
+                </Grid.Item>
+                <Grid.Item col={12} direction="column" alignItems="flex-start" gap={2}>
+                  <Button
+                    variant="secondary"
+                    startIcon={<LinkIcon />}
+                    onClick={() => void makeSignInLink()}
+                  >
+                    {text('positions.signInLink', 'Sign-in link for the phone')}
+                  </Button>
+                  {signInLink ? (
+                    <Typography>
+                      {text(
+                        'positions.signInLinkShown',
+                        'Send this link to the technician. It works for a week and is shown only once:',
+                      )}{' '}
+                      <code data-sign-in-link>{signInLink}</code>
+                    </Typography>
+                  ) : null}
                 </Grid.Item>
               </>
             ) : null}

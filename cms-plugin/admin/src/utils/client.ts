@@ -45,6 +45,8 @@ export function createEnrouteClient(http: Http): EnrouteClient {
       post<'applyAccessCodeAction'>(`/access-codes/${id(params.documentId)}/actions`, body),
     listPositions: ({ query }) => get<'listPositions'>('/positions', query),
     placePosition: ({ body }) => post<'placePosition'>('/positions', body),
+    issueSignInLink: ({ params }) =>
+      post<'issueSignInLink'>(`/resources/${id(params.documentId)}/sign-in-links`, {}),
     lookupBookings: ({ query }) => get<'lookupBookings'>('/lookups/bookings', query),
     lookupNamed: ({ params, query }) => get<'lookupNamed'>(`/lookups/${params.kind}`, query),
   };

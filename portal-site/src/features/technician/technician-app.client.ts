@@ -1,0 +1,131 @@
+import { SEND_EVERY_MS, positionBody, shouldSend, type Fix } from './position-throttle.ts';
+
+/** Where the sharing panel's state is kept across page loads: a visit the technician stopped. */
+const STOPPED_KEY = 'enroute-tech-stopped';
+
+type SharingState = 'off' | 'on' | 'denied' | 'stopped';
+
+/**
+ * The app's script: registers the service worker and, while a visit is on its way (the page then
+ * shows the sharing panel), shares the phone's position through the portal every 10 s or 50 m.
+ * Sharing ends when the panel is gone (arrived, completed), on "Stop sharing", or when the page
+ * is left.
+ */
+export function startTechnicianApp(): void {
+  if ('serviceWorker' in navigator) {
+    navigator.serviceWorker.register('/tech/sw.js', { scope: '/tech/' }).catch(() => undefined);
+  }
+  const panel = document.querySelector<HTMLElement>('[data-sharing]');
+  if (panel) shareWhileTraveling(panel);
+}
+
+function shareWhileTraveling(panel: HTMLElement): void {
+  const visit = panel.dataset.visit ?? '';
+  const csrf = panel.dataset.csrf ?? '';
+  const status = panel.querySelector<HTMLElement>('[data-sharing-state]');
+  const stopButton = panel.querySelector<HTMLButtonElement>('[data-stop-sharing]');
+  let sent = 0;
+
+  const show = (state: SharingState) => {
+    panel.dataset.state = state;
+    if (status)
+      status.textContent = panel.dataset[`word${state[0]!.toUpperCase()}${state.slice(1)}`] ?? '';
+    if (stopButton) stopButton.hidden = state !== 'on';
+  };
+
+  if (readStopped() === visit) {
+    show('stopped');
+    return;
+  }
+  if (!('geolocation' in navigator)) {
+    show('denied');
+    return;
+  }
+
+  let lastSent: Fix | null = null;
+  let latest: Fix | null = null;
+  let stopped = false;
+
+  const send = async (fix: Fix) => {
+    lastSent = fix;
+    try {
+      const response = await fetch('/tech/positions', {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
+        body: JSON.stringify(positionBody(fix)),
+      });
+      if (stopped) return;
+      if (response.ok) {
+        sent += 1;
+        panel.dataset.sent = String(sent);
+        show('on');
+      } else if (response.status === 401 || response.status === 403) {
+        stop('off');
+      }
+    } catch {
+      // Offline: the next fix tries again.
+    }
+  };
+
+  const watch = navigator.geolocation.watchPosition(
+    (position) => {
+      if (stopped) return;
+      const fix: Fix = {
+        lat: position.coords.latitude,
+        lng: position.coords.longitude,
+        accuracy: Number.isFinite(position.coords.accuracy) ? position.coords.accuracy : null,
+        // The phone's clock when the fix arrives: some browsers report the time a fix was first
+        // cached, which would make a new position look like an old one.
+        at: Date.now(),
+      };
+      latest = fix;
+      if (shouldSend(lastSent, fix)) void send(fix);
+    },
+    (error) => {
+      // Refused: nothing will come. Unavailable or slow: say so, and keep listening.
+      if (error.code === error.PERMISSION_DENIED) stop('denied');
+      else show('off');
+    },
+    { enableHighAccuracy: true, maximumAge: 5_000, timeout: 60_000 },
+  );
+  // A phone standing still reports nothing new: its last fix goes out again every 10 s.
+  const timer = window.setInterval(() => {
+    if (latest && lastSent && Date.now() - lastSent.at >= SEND_EVERY_MS) {
+      void send({ ...latest, at: Date.now() });
+    }
+  }, SEND_EVERY_MS / 2);
+
+  function stop(state: SharingState) {
+    stopped = true;
+    navigator.geolocation.clearWatch(watch);
+    window.clearInterval(timer);
+    show(state);
+  }
+
+  stopButton?.addEventListener('click', () => {
+    writeStopped(visit);
+    stop('stopped');
+    status?.focus();
+  });
+  window.addEventListener('pagehide', () => {
+    navigator.geolocation.clearWatch(watch);
+    window.clearInterval(timer);
+  });
+}
+
+function readStopped(): string | null {
+  try {
+    return localStorage.getItem(STOPPED_KEY);
+  } catch {
+    return null;
+  }
+}
+
+function writeStopped(visit: string): void {
+  try {
+    localStorage.setItem(STOPPED_KEY, visit);
+  } catch {
+    // Private mode: the choice lasts for this page only.
+  }
+}
