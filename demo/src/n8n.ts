@@ -40,7 +40,7 @@ export type N8n = {
    */
   eventFlows: { id: string; name: string; url: string }[];
   /**
-   * Starts the reminder flow now, as its 10:00 schedule would, in the n8n server (its webhook
+   * Starts the reminder flow now, as its schedule would, in the n8n server (its webhook
    * "Run Now"): the flow hands its batches on to executions of its own, which a CLI run
    * (`n8n execute`) would cut short when it exits. Resolves once n8n has taken the run on.
    */

@@ -23,6 +23,14 @@ export default {
     await events.migrate();
     await events.startRelay();
     tracking.bootstrap(strapi);
+    // In the background: a message prepared meanwhile compiles what it needs itself.
+    setImmediate(() => {
+      getService('prepare', { strapi })
+        .warm()
+        .catch((error: unknown) =>
+          strapi.log.warn(`enroute: messages not compiled ahead: ${String(error)}`),
+        );
+    });
   },
   async destroy({ strapi }: Lifecycle) {
     await getService('booking-events', { strapi }).stopRelay();

@@ -63,6 +63,7 @@ export async function startHost(options: HostOptions) {
         ENROUTE_RELAY_POLL_MS: '200',
         ENROUTE_RELAY_BASE_DELAY_MS: '50',
         ENROUTE_RELAY_MAX_DELAY_MS: '400',
+        ENROUTE_RELAY_LEASE_MS: '2000',
         ...options.database.env,
         ...options.env,
       },
@@ -183,6 +184,8 @@ export async function startHost(options: HostOptions) {
     stop: () => stop('SIGTERM'),
     /** Ends Strapi abruptly (SIGKILL): no shutdown hooks, work in flight is lost. */
     kill: () => stop('SIGKILL'),
+    /** The Strapi process's id (0 while it is not running), e.g. to read its memory. */
+    pid: () => child?.pid ?? 0,
     request,
     /** Content API under /api/enroute. */
     api: (

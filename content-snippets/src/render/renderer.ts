@@ -1,7 +1,7 @@
 import type { Liquid, Template } from 'liquidjs';
 import { Branding, defaultBranding, fontFamilies, readableTextOn } from '../branding.ts';
 import { isRtl, type Locale } from '../locales.ts';
-import { CALENDAR_METHOD, type MessageType } from '../messages.ts';
+import { CALENDAR_METHOD, MESSAGE_TYPES, type MessageType } from '../messages.ts';
 import { snippetDefinition, SNIPPET_KEYS, type SnippetKey } from '../snippets/definitions.ts';
 import { defaultSnippets } from '../snippets/index.ts';
 import {
@@ -266,6 +266,15 @@ export function createRenderer(initial: RendererContent = {}) {
       const out = {} as Record<SnippetKey, string>;
       for (const [key, template] of compiled.snippets) out[key] = renderTemplate(template, values);
       return out;
+    },
+
+    /**
+     * Compiles every message of a locale ahead of the first recipient, so that the first message
+     * costs one interpolation like the others (compiling takes most of a second).
+     */
+    async precompile(locale: Locale): Promise<void> {
+      compiledLocale(locale);
+      await Promise.all(MESSAGE_TYPES.map((type) => compiledMessage(type, locale)));
     },
 
     /** New content from the CMS; what was compiled for other content is dropped. */

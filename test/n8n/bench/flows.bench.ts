@@ -1,17 +1,6 @@
-import { fork } from 'node:child_process';
-import { once } from 'node:events';
-import { createServer, request as httpRequest } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { signPayload } from 'strapi-plugin-enroute/contracts';
 import {
-  postgresDatabase,
-  postgresUnavailable,
-} from '../../../cms-plugin/tests/support/database.ts';
-import { QUIET_HOURS_OFF } from '../../../cms-plugin/tests/support/fixtures.ts';
-import { startHost } from '../../../cms-plugin/tests/support/host.ts';
-import {
   flowEngine,
-  PORTAL,
   removeUserFolder,
   statusChange,
   template,
@@ -19,7 +8,8 @@ import {
   type PluginBooking,
 } from '../flows/environment.ts';
 import { activateWebhookWorkflow } from '../support/webhook-receiver.ts';
-import type { FromProviders, ToProviders } from './providers.process.ts';
+import { pluginProxy, startBenchPlugin, startProviderProcess } from './stand.ts';
+import { percentile, tally } from './tally.ts';
 
 /**
  * The five flows at volume, through n8n's own engine with n8n's Send Email and Twilio nodes:
@@ -42,66 +32,9 @@ const REMINDERS = Number(process.env.BENCH_REMINDERS ?? 2000);
 const TRAVELING = Number(process.env.BENCH_TRAVELING ?? 200);
 const EVENTS_PER_S = Number(process.env.BENCH_EVENTS_PER_S ?? 5);
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-}
-
-/** How often each expected address got a message, from what the providers received. */
-function tally(expected: string[], received: string[]) {
-  const counts = new Map(expected.map((address) => [address, 0]));
-  for (const address of received) {
-    const count = counts.get(address);
-    if (count !== undefined) counts.set(address, count + 1);
-  }
-  let duplicates = 0;
-  let lost = 0;
-  for (const count of counts.values()) {
-    if (count === 0) lost += 1;
-    if (count > 1) duplicates += count - 1;
-  }
-  return { duplicates, lost };
-}
-
-const postgresProblem = await postgresUnavailable();
-if (postgresProblem) throw new Error(`bench:flows needs PostgreSQL: ${postgresProblem}`);
-const database = await postgresDatabase();
-const host = await startHost({ database, env: { ENROUTE_RELAY_ENABLED: 'false' } });
-const token = host.tokens.fullAccess;
-await host.admin('PUT', '/settings', {
-  portalBaseUrl: PORTAL,
-  webhookSecret: WEBHOOK_SECRET,
-  ...QUIET_HOURS_OFF,
-});
-
+const { host, token, put, stop } = await startBenchPlugin('bench:flows');
 /** Every request n8n makes to the plugin goes through here and is counted. */
-let pluginRequests = 0;
-const target = new URL(host.url);
-const counter = createServer((incoming, outgoing) => {
-  pluginRequests += 1;
-  const forward = httpRequest(
-    {
-      host: target.hostname,
-      port: target.port,
-      method: incoming.method,
-      path: incoming.url,
-      headers: incoming.headers,
-    },
-    (answer) => {
-      outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(outgoing);
-    },
-  );
-  incoming.pipe(forward);
-});
-await new Promise<void>((resolve) => counter.listen(0, '127.0.0.1', resolve));
-const pluginUrl = `http://127.0.0.1:${(counter.address() as AddressInfo).port}`;
-
-async function put(route: string, body: unknown): Promise<{ documentId: string }> {
-  const answer = await host.api('PUT', route, token, body);
-  if (answer.status >= 300) throw new Error(`PUT ${route}: ${JSON.stringify(answer.body)}`);
-  return answer.body.data as { documentId: string };
-}
+const proxy = await pluginProxy(host.url);
 
 /** A booking for its own customer, through the records API, as a dispatch system makes them. */
 async function booking(index: number, prefix: string, hoursAhead: number, status?: string) {
@@ -151,16 +84,9 @@ async function many<T>(count: number, make: (index: number) => Promise<T>): Prom
   return made;
 }
 
-await put('/service-accounts/bench-account', {
-  name: 'Harbour Bakery',
-  address: '1 Quay Street, Bristol',
-  latitude: 51.4504,
-  longitude: -2.5973,
-  timeZone: 'Europe/London',
-});
-await put('/resources/bench-tech', { name: 'Sam Fixer', phone: '+441174960123' });
 const setupStart = performance.now();
-const dueBookings = await many(REMINDERS, (index) => booking(index, 'r', 2 + (index % 150)));
+// Starting within 6 days: inside the 7-day window since more than a day, so past its 10:00 UTC.
+const dueBookings = await many(REMINDERS, (index) => booking(index, 'r', 2 + (index % 140)));
 const travelingBookings = await many(TRAVELING, (index) =>
   booking(50_000 + index, 't', 1, 'traveling'),
 );
@@ -168,40 +94,26 @@ console.log(
   `setup: ${REMINDERS + TRAVELING} bookings through the records API in ${((performance.now() - setupStart) / 1000).toFixed(1)} s`,
 );
 
-const providers = fork(new URL('./providers.process.ts', import.meta.url));
-const answer = async <K extends FromProviders['kind']>(kind: K) => {
-  for (;;) {
-    const [message] = (await once(providers, 'message')) as [FromProviders];
-    if (message.kind === kind) return message as Extract<FromProviders, { kind: K }>;
-  }
-};
-const tell = (message: ToProviders) => providers.send(message);
+const providers = await startProviderProcess();
 const now = () => performance.timeOrigin + performance.now();
 
 try {
-  const started = answer('started');
-  tell({ kind: 'start' });
-  const { smtpPort, twilioUrl } = await started;
   const engine = flowEngine(
-    { url: pluginUrl, token },
-    { smtp: { port: smtpPort }, twilio: { url: twilioUrl } },
+    { url: proxy.url, token },
+    { smtp: { port: providers.smtpPort }, twilio: { url: providers.twilioUrl } },
   );
-  const arrived = async () => {
-    const next = answer('arrived');
-    tell({ kind: 'arrived' });
-    return await next;
-  };
+  const arrived = () => providers.arrived();
 
   // Reminders: the run resolves once every batch it handed on has been delivered and recorded.
   const reminderStart = performance.now();
-  const requestsBefore = pluginRequests;
+  const requestsBefore = proxy.requests();
   const run = await engine.run(template('reminder.json'), [{ json: {} }]);
   const reminderSeconds = (performance.now() - reminderStart) / 1000;
   if (run.status !== 'success') throw new Error(`the reminder run ended ${run.status}`);
   const failedBatches = run.subRuns.filter((subRun) => subRun.status !== 'success').length;
   if (failedBatches > 0) throw new Error(`${failedBatches} reminder batches did not succeed`);
   const afterReminders = await arrived();
-  const reminderRequests = pluginRequests - requestsBefore;
+  const reminderRequests = proxy.requests() - requestsBefore;
   const prepareMs = run.data.resultData.runData['Prepare']?.[0]?.executionTime ?? NaN;
   const emails = tally(
     dueBookings.map(({ email }) => email),
@@ -258,10 +170,8 @@ try {
     `flows: reminders_per_s=${(REMINDERS / reminderSeconds).toFixed(0)} duplicates=${duplicates} lost=${lost} traveling_p95_ms=${percentile(latencies, 95).toFixed(0)} strapi_requests_per_message=${(reminderRequests / Math.max(1, reminderMessages)).toFixed(3)}`,
   );
 } finally {
-  tell({ kind: 'close' });
-  await once(providers, 'exit');
+  await providers.close();
   removeUserFolder();
-  counter.close();
-  await host.stop();
-  await database.drop();
+  proxy.close();
+  await stop();
 }

@@ -23,22 +23,25 @@ let close: (() => Promise<void>) | null = null;
 process.on('message', (message: ToProviders) => {
   void (async () => {
     if (message.kind === 'start') {
-      const providers = await startProviders();
+      // A mail server that queues: the senders do not wait for the capture's parsing.
+      const providers = await startProviders({ queueing: true });
       close = async () => {
         await providers.close();
       };
       process.on('message', (next: ToProviders) => {
         if (next.kind !== 'arrived') return;
-        send({
-          kind: 'arrived',
-          emails: providers.smtp.received.flatMap((mail) =>
-            mail.to && !Array.isArray(mail.to) ? mail.to.value.map((to) => to.address ?? '') : [],
-          ),
-          sms: providers.twilio.messages.map(({ to, at }) => ({
-            to,
-            at: performance.timeOrigin + at,
-          })),
-        });
+        void providers.smtp.settled().then(() =>
+          send({
+            kind: 'arrived',
+            emails: providers.smtp.received.flatMap((mail) =>
+              mail.to && !Array.isArray(mail.to) ? mail.to.value.map((to) => to.address ?? '') : [],
+            ),
+            sms: providers.twilio.messages.map(({ to, at }) => ({
+              to,
+              at: performance.timeOrigin + at,
+            })),
+          }),
+        );
       });
       send({
         kind: 'started',

@@ -25,8 +25,8 @@ export function template(file: string): WorkflowTemplate {
 }
 
 /** The providers' side: a real SMTP server and the Twilio stand-in. */
-export async function startProviders() {
-  const smtp = await startSmtpCapture();
+export async function startProviders(options: { queueing?: boolean } = {}) {
+  const smtp = await startSmtpCapture(options);
   const twilio = await startTwilioStandin(TWILIO_SID, TWILIO_TOKEN);
   return {
     smtp,

@@ -13,13 +13,10 @@ describe('workflows/', () => {
     },
   );
 
-  it('reminders run every day at 10:00 in the workflow zone, UTC', () => {
+  it('runs the reminder flow every 5 minutes: the plugin says which reminders are due', () => {
     const reminder = templateFiles['reminder.json']!();
-    expect(reminder.settings.timezone).toBe('UTC');
     expect(reminder.nodes[0]?.parameters).toEqual({
-      rule: {
-        interval: [{ field: 'days', daysInterval: 1, triggerAtHour: 10, triggerAtMinute: 0 }],
-      },
+      rule: { interval: [{ field: 'minutes', minutesInterval: 5 }] },
     });
   });
 });

@@ -2,10 +2,16 @@ import type { AddressInfo } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
-/** A real SMTP server on 127.0.0.1 that keeps every message it accepts, parsed. */
-export async function startSmtpCapture() {
+/**
+ * A real SMTP server on 127.0.0.1 that keeps every message it accepts, parsed. By default it
+ * answers once a message is parsed (what a test reads is there when the sender hears back);
+ * `queueing`, it answers as soon as it has the message whole, as a mail server queues it, and
+ * parses it after (for benchmarks: the sender does not wait for the parsing).
+ */
+export async function startSmtpCapture(options: { queueing?: boolean } = {}) {
   const received: ParsedMail[] = [];
   const waiters: { count: number; resolve: () => void }[] = [];
+  const pending = new Set<Promise<ParsedMail>>();
   const server = new SMTPServer({
     authOptional: true,
     disableReverseLookup: true,
@@ -13,13 +19,26 @@ export async function startSmtpCapture() {
     logger: false,
     size: 10 * 1024 * 1024,
     onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          received.push(mail);
-          for (const waiter of waiters.filter((w) => received.length >= w.count)) waiter.resolve();
-          callback();
-        })
-        .catch((error: Error) => callback(error));
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('error', (error: Error) => callback(error));
+      stream.on('end', () => {
+        if (options.queueing) callback();
+        const parsing = simpleParser(Buffer.concat(chunks));
+        pending.add(parsing);
+        void parsing.finally(() => pending.delete(parsing)).catch(() => undefined);
+        parsing
+          .then((mail) => {
+            received.push(mail);
+            for (const waiter of waiters.filter((w) => received.length >= w.count)) {
+              waiter.resolve();
+            }
+            if (!options.queueing) callback();
+          })
+          .catch((error: Error) => {
+            if (!options.queueing) callback(error);
+          });
+      });
     },
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -27,6 +46,10 @@ export async function startSmtpCapture() {
   return {
     port,
     received,
+    /** Resolves once every message accepted so far is parsed and kept. */
+    async settled(): Promise<void> {
+      while (pending.size > 0) await Promise.allSettled([...pending]);
+    },
     /** Resolves once `count` messages have arrived. */
     waitFor(count: number) {
       if (received.length >= count) return Promise.resolve();

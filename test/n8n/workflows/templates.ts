@@ -54,7 +54,7 @@ const PROVIDER_SETTINGS = { onError: 'continueRegularOutput' as const };
 
 export const NODE = {
   trigger: 'Booking Event',
-  schedule: 'Every Day at 10:00 UTC',
+  schedule: 'Every 5 Minutes',
   prepare: 'Prepare',
   smsBatches: 'SMS Batches',
   emailBatches: 'Email Batches',
@@ -73,6 +73,9 @@ export const NODE = {
  * side, so this is how many messages one provider connection sends one after another.
  */
 export const REMINDER_BATCH_SIZE = 25;
+
+/** Bookings looked at per request for due reminders. */
+export const REMINDER_PAGE_SIZE = 25;
 
 /**
  * Every delivery result of a branch in one request. The notification ID and the provider's
@@ -219,11 +222,9 @@ export function reminderTemplate(): WorkflowTemplate {
       type: 'n8n-nodes-base.scheduleTrigger',
       typeVersion: 1.2,
       position: [120, 300],
-      parameters: {
-        rule: {
-          interval: [{ field: 'days', daysInterval: 1, triggerAtHour: 10, triggerAtMinute: 0 }],
-        },
-      },
+      // Every few minutes: the plugin answers the reminders due now (each at its send time in its
+      // own zone, quiet hours kept) and what waited for the end of quiet hours.
+      parameters: { rule: { interval: [{ field: 'minutes', minutesInterval: 5 }] } },
     },
     {
       id: `${id}-prepare`,
@@ -231,7 +232,8 @@ export function reminderTemplate(): WorkflowTemplate {
       type: 'n8n-nodes-enroute.enroute',
       typeVersion: 1,
       position: [380, 300],
-      parameters: { operation: 'prepareReminders', pageSize: 100 },
+      // Small pages: each answer (rendered emails included) stays quick to write and to read.
+      parameters: { operation: 'prepareReminders', pageSize: REMINDER_PAGE_SIZE },
       credentials: API_CREDENTIAL,
     },
     loopNode(NODE.emailBatches, `${id}-email-batches`, [600, 420], REMINDER_BATCH_SIZE),

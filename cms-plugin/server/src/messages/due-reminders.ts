@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { MessageContext } from '../../../shared/contracts/messaging.ts';
 import { joinTableOf, tableOf } from '../utils/bulk.ts';
-import { documents } from '../utils/store.ts';
+import { query } from '../utils/store.ts';
 import { UID } from '../utils/uids.ts';
 import type { StoredSettings } from '../services/settings.ts';
 import { getService } from '../utils/get-service.ts';
@@ -51,12 +51,13 @@ export const createDueRemindersService = ({ strapi }: { strapi: Core.Strapi }) =
       .limit(limit + 1)) as { id: number }[];
     const more = rows.length > limit;
     const ids = rows.slice(0, limit).map((row) => Number(row.id));
+    // The query engine reads the page with its relations in a few statements, without the
+    // Document Service's per-document work (the plugin's types have no drafts or locales).
     const found =
       ids.length > 0
-        ? await documents(strapi, UID.booking).findMany({
-            filters: { id: { $in: ids } },
+        ? await query(strapi, UID.booking).findMany({
+            where: { id: { $in: ids } },
             populate: bookingPopulate,
-            limit: ids.length,
           })
         : [];
     found.sort((a, b) => a.id - b.id);

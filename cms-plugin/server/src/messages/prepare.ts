@@ -380,6 +380,18 @@ export const createPrepareService = ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   return {
+    /**
+     * Compiles the messages of the default locale before the first is needed (Strapi calls this
+     * once it has started): the first page of reminders then costs what the others do.
+     */
+    async warm(): Promise<void> {
+      const stored = await getService('settings', { strapi }).read();
+      const settings = getService('settings', { strapi }).messaging(stored);
+      const locale = resolveLocale(settings.defaultLocale);
+      const snippets = await snippetCache(stored)(locale);
+      await renderers.forLocale(locale, snippets, settings.branding).precompile(locale);
+    },
+
     /** The messages a batch of booking events calls for, of the flow's message type. */
     async events(
       type: EventMessageType,
