@@ -248,6 +248,41 @@ export async function technicianToken(
   return z.object({ data: IssuedTechnicianToken }).parse(answer).data.token;
 }
 
+/**
+ * A sign-in link for a technician's phone (the technician app on the portal), made as an admin
+ * makes it on the Positions page.
+ */
+export async function technicianSignInLink(
+  strapiUrl: string,
+  adminJwt: string,
+  name: string,
+): Promise<string> {
+  const found = z
+    .object({ data: z.array(z.object({ documentId: z.string(), name: z.string() })) })
+    .parse(
+      await expectOk(
+        'finding the technician',
+        request(
+          'GET',
+          `${strapiUrl}/enroute/lookups/resources?search=${encodeURIComponent(name)}`,
+          {
+            token: adminJwt,
+          },
+        ),
+      ),
+    )
+    .data.find((resource) => resource.name === name);
+  if (!found) throw new Error(`no technician named ${name}`);
+  const answer = await expectOk(
+    'making a sign-in link',
+    request('POST', `${strapiUrl}/enroute/resources/${found.documentId}/sign-in-links`, {
+      token: adminJwt,
+      body: {},
+    }),
+  );
+  return z.object({ data: z.object({ url: z.string() }) }).parse(answer).data.url;
+}
+
 /** The demo company's name and contact details, in every locale's snippets (Content Manager API). */
 export const COMPANY = {
   'company.name': 'Northwind Field Service',

@@ -1,7 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { startCapture, type Capture } from './capture.ts';
-import { brandCompany, portalLink, seedDemoData, technicianToken } from './demo-data.ts';
+import {
+  brandCompany,
+  portalLink,
+  seedDemoData,
+  technicianSignInLink,
+  technicianToken,
+} from './demo-data.ts';
 import { startN8n, type N8n, type N8nMode } from './n8n.ts';
 import { checkPorts } from './ports.ts';
 import { buildPortal, startPortal } from './portal.ts';
@@ -49,6 +55,8 @@ export type Stack = {
   n8n: N8n;
   /** Portal links of the demo bookings (fresh access codes, one per start). */
   samples: { label: string; url: string }[];
+  /** A sign-in link of the traveling technician's phone app (a new one at each start). */
+  technicianLink: string | null;
   stop(): Promise<void>;
 };
 
@@ -176,6 +184,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     );
 
     const samples: Stack['samples'] = [];
+    let technicianLink: string | null = null;
     if (options.demo) {
       if (!state.seeded) {
         await updateSettings(strapiUrl, adminJwt, {
@@ -208,6 +217,12 @@ export async function startStack(options: StackOptions): Promise<Stack> {
           url: await portalLink(strapiUrl, state.tokens.fullAccess, sample.documentId),
         });
       }
+      technicianLink = await technicianSignInLink(strapiUrl, adminJwt, 'Marco Rossi').catch(
+        (error: Error) => {
+          log('demo', `no technician sign-in link: ${error.message}`);
+          return null;
+        },
+      );
       if (state.technicianToken) {
         const simulator = startSimulator({
           strapiUrl,
@@ -231,6 +246,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       capture,
       n8n,
       samples,
+      technicianLink,
       stop,
     };
   } catch (error) {

@@ -27,7 +27,7 @@ try {
   log('demo', `starting Enroute (data in ${options.dataDir})…`);
   stack = await startStack(options);
   if (stopping) await stack.stop();
-  const { urls, state, samples } = stack;
+  const { urls, state, samples, technicianLink } = stack;
   const lines = [
     '',
     'Enroute is running. Ctrl-C stops everything; the next start keeps the data.',
@@ -37,6 +37,11 @@ try {
     `  messages sent    ${urls.capture}   (every email and SMS, with their links)`,
     `  portal           ${urls.portal}`,
     ...samples.map((sample) => `    ${sample.label.padEnd(50)} ${sample.url}`),
+    ...(technicianLink
+      ? [
+          `  technician app   ${technicianLink}   (Marco Rossi's phone: open on a phone or in a browser)`,
+        ]
+      : []),
     '',
     `  Strapi API token (full access): ${state.tokens?.fullAccess ?? '-'}`,
     `  SMTP capture: ${urls.smtp}`,
