@@ -3,7 +3,7 @@ import type { BookingEvent } from '../shared/contracts/booking-event.ts';
 import { SettingsView } from '../shared/contracts/settings.ts';
 import { inDays, putBooking } from './support/fixtures.ts';
 import { eventually, startReceiver, type Receiver } from './support/receiver.ts';
-import { readBacklog, patchBooking } from './support/outbox.ts';
+import { readBacklog, patchBooking, writtenEvents } from './support/outbox.ts';
 import { onEveryDatabase } from './support/suite.ts';
 
 const SECRET = 'enroute-test-webhook-secret';
@@ -33,14 +33,7 @@ onEveryDatabase('booking events: outbox and relay to the webhook', (host) => {
     await receiver?.close();
   });
 
-  /** The events the outbox holds for one booking, in the order they were written. */
-  const written = async (bookingId: string) =>
-    (
-      await host().database.select(
-        'select event_id, type from enroute_booking_events where booking_document_id = $1 order by id',
-        [bookingId],
-      )
-    ).map((row) => ({ id: String(row.event_id), type: String(row.type) }));
+  const written = (bookingId: string) => writtenEvents(host(), bookingId);
   const acceptedFor = (bookingId: string) =>
     receiver
       .accepted()
@@ -180,7 +173,7 @@ onEveryDatabase('booking events: outbox and relay to the webhook', (host) => {
     expect(mostForOneBooking).toBe(1);
   });
 
-  it('delivers the waiting bookings’ events together to an endpoint that takes several per request, each booking’s in order, retrying a failed request whole', async () => {
+  it('delivers the waiting bookings’ events together to an endpoint that takes several per request, each booking’s in order, retrying a failed request’s events', async () => {
     const current = await host().admin('GET', '/settings');
     const endpoint = SettingsView.parse(current.body.data).webhooks[0]!;
     const batched = await host().admin('PUT', '/settings', {
@@ -198,7 +191,8 @@ onEveryDatabase('booking events: outbox and relay to the webhook', (host) => {
         const { booking } = await putBooking(host(), fullAccess, `together-${index}`);
         ids.push(booking.documentId);
       }
-      for (const id of ids) await patch(id, { status: 'traveling' });
+      // All at once, so that they wait for the receiver together, whatever the database's pace.
+      await Promise.all(ids.map((id) => patch(id, { status: 'traveling' })));
       await allArrive(ids);
       const { most, mostForOneBooking } = receiver.inFlight();
       receiver.slow(0);
@@ -216,7 +210,7 @@ onEveryDatabase('booking events: outbox and relay to the webhook', (host) => {
       expect(most).toBeLessThanOrEqual(8);
       expect(mostForOneBooking).toBe(1);
 
-      // A request that fails is retried with all its events; none is lost or taken twice.
+      // The events of a request that fails are retried; none is lost or taken twice.
       receiver.fail();
       const failing = ids.slice(0, 3);
       for (const id of failing) await patch(id, { status: 'in-progress' });

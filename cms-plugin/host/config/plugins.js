@@ -13,6 +13,9 @@ export default ({ env }) => ({
         concurrency: env.int('ENROUTE_RELAY_CONCURRENCY', 8),
         baseDelayMs: env.int('ENROUTE_RELAY_BASE_DELAY_MS', 1_000),
         maxDelayMs: env.int('ENROUTE_RELAY_MAX_DELAY_MS', 300_000),
+        leaseMs: env.int('ENROUTE_RELAY_LEASE_MS', 30_000),
+        maxAttempts: env.int('ENROUTE_RELAY_MAX_ATTEMPTS', 12),
+        maxAgeMs: env.int('ENROUTE_RELAY_MAX_AGE_MS', 86_400_000),
       },
       // Tests only: "now" from the X-Enroute-Now header of the preparation routes.
       testClock: env.bool('ENROUTE_TEST_CLOCK', false),

@@ -2,8 +2,8 @@ import type { RelayOptions } from './events/relay.ts';
 
 export type PluginConfig = {
   relay: RelayOptions & {
-    /** Whether this Strapi instance delivers the outbox. With several instances on one
-     * database, let one of them do it: events of one booking then stay in order. */
+    /** Whether this Strapi instance delivers the outbox. Every instance on one database may: a
+     * lease per delivery keeps each booking's events in order whichever instance delivers them. */
     enabled: boolean;
   };
   /** Lookups of access codes (`GET /api/enroute/access-codes/:token`) per client address. */
@@ -27,6 +27,10 @@ export default {
       concurrency: 8,
       baseDelayMs: 1_000,
       maxDelayMs: 300_000,
+      // A delivery whose instance died is taken over by another this long after it was last held.
+      leaseMs: 30_000,
+      maxAttempts: 12,
+      maxAgeMs: 86_400_000,
     },
     accessCodeLookups: { max: 60, intervalMs: 60_000 },
     testClock: false,

@@ -1,5 +1,11 @@
 import type { z } from 'zod';
-import type { AccessCodeAction, AccessCodeView, OutboxBacklog } from './admin.ts';
+import type {
+  AccessCodeAction,
+  AccessCodeView,
+  DeadLetter,
+  DeadLetterAction,
+  OutboxBacklog,
+} from './admin.ts';
 import type {
   BookingOption,
   ManualPosition,
@@ -49,6 +55,11 @@ export type AdminRoutes = {
   getBacklog: {
     Request: Record<string, never>;
     Response: { data: OutboxBacklog };
+  };
+  /** `POST /booking-events/deliveries/:id/actions`: retry or discard a dead letter. */
+  applyDeadLetterAction: {
+    Request: { params: { id: number }; body: z.input<typeof DeadLetterAction> };
+    Response: { data: DeadLetter };
   };
   /** `GET /notifications` */
   listNotifications: {

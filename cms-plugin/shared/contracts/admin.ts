@@ -11,6 +11,8 @@ const BacklogCounts = z.object({
   retrying: z.number().int(),
   oldestPendingAt: Instant.nullable(),
   lastError: z.string().nullable(),
+  /** Dead letters: deliveries no longer retried, waiting for an admin to retry or discard them. */
+  dead: z.number().int(),
 });
 
 /** What waits for one webhook endpoint. */
@@ -22,10 +24,41 @@ export const EndpointBacklog = BacklogCounts.extend({
 });
 export type EndpointBacklog = z.infer<typeof EndpointBacklog>;
 
+/**
+ * One event's delivery to one endpoint that stopped being retried: `dead` until an admin decides,
+ * then `pending` again (retried) or `discarded` (kept, never delivered); `delivered` once a retry
+ * went through.
+ */
+export const DeadLetter = z.object({
+  id: z.number().int(),
+  endpointId: z.string(),
+  eventId: z.string(),
+  type: z.string(),
+  bookingDocumentId: z.string(),
+  occurredAt: Instant,
+  state: z.enum(['dead', 'pending', 'delivered', 'discarded']),
+  attempts: z.number().int(),
+  lastError: z.string().nullable(),
+  deadAt: Instant.nullable(),
+  retriedAt: Instant.nullable(),
+  retriedBy: z.string().nullable(),
+  discardedAt: Instant.nullable(),
+  discardedBy: z.string().nullable(),
+});
+export type DeadLetter = z.infer<typeof DeadLetter>;
+
 export const OutboxBacklog = BacklogCounts.extend({
+  /** The Strapi instance that answered, as named on the deliveries it holds the lease of. */
+  instance: z.string(),
   endpoints: z.array(EndpointBacklog),
+  /** The dead and discarded deliveries, the most recent first (up to 100). */
+  deadLetters: z.array(DeadLetter),
 });
 export type OutboxBacklog = z.infer<typeof OutboxBacklog>;
+
+/** `POST /booking-events/deliveries/:id/actions`: an admin's decision on a dead letter. */
+export const DeadLetterAction = z.object({ action: z.enum(['retry', 'discard']) });
+export type DeadLetterAction = z.infer<typeof DeadLetterAction>;
 
 export const AccessCodeAction = z.object({
   action: z.enum(['extend', 'expire', 'block', 'unblock']),

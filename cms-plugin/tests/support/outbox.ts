@@ -9,6 +9,18 @@ export async function readBacklog(host: Host): Promise<OutboxBacklog> {
   return OutboxBacklog.parse(answer.body.data);
 }
 
+/** The events the outbox holds for one booking, in the order they were written. */
+export async function writtenEvents(
+  host: Host,
+  bookingId: string,
+): Promise<{ id: string; type: string }[]> {
+  const rows = await host.database.select(
+    'select event_id, type from enroute_booking_events where booking_document_id = $1 order by id',
+    [bookingId],
+  );
+  return rows.map((row) => ({ id: String(row.event_id), type: String(row.type) }));
+}
+
 /** Changes a booking over the content API, as an integration would. */
 export async function patchBooking(
   host: Host,

@@ -9,6 +9,8 @@ export type Delivery = {
   status: number;
   /** Accepted for the first time (a repeated id is acknowledged but not accepted again). */
   accepted: boolean;
+  /** When the request carrying it arrived (epoch ms). */
+  at: number;
 };
 
 async function readBody(request: IncomingMessage): Promise<string> {
@@ -31,6 +33,7 @@ export async function startReceiver(secret: string) {
   const refused: { reason: string }[] = [];
   const seen = new Set<string>();
   let failing: ((event: BookingEvent) => boolean) | null = null;
+  let failingStatus = 503;
   let delayMs = 0;
   let inFlight = 0;
   let mostInFlight = 0;
@@ -40,6 +43,7 @@ export async function startReceiver(secret: string) {
 
   const server: Server = createServer((request, response) => {
     void (async () => {
+      const arrivedAt = Date.now();
       const body = await readBody(request);
       const answer = (status: number) => {
         response.writeHead(status, { 'content-type': 'application/json' });
@@ -70,13 +74,16 @@ export async function startReceiver(secret: string) {
         for (const booking of bookings) perBooking.set(booking, (perBooking.get(booking) ?? 1) - 1);
       }
       if (parsed.events.some((event) => failing?.(event))) {
-        for (const event of parsed.events) deliveries.push({ event, status: 503, accepted: false });
-        return answer(503);
+        const status = failingStatus;
+        for (const event of parsed.events) {
+          deliveries.push({ event, status, accepted: false, at: arrivedAt });
+        }
+        return answer(status);
       }
       for (const event of parsed.events) {
         const accepted = !seen.has(event.id);
         seen.add(event.id);
-        deliveries.push({ event, status: 200, accepted });
+        deliveries.push({ event, status: 200, accepted, at: arrivedAt });
       }
       return answer(200);
     })();
@@ -92,9 +99,10 @@ export async function startReceiver(secret: string) {
     refused,
     /** The events acted on, in the order they were accepted. */
     accepted: () => deliveries.filter((delivery) => delivery.accepted).map(({ event }) => event),
-    /** Answers 503 to the events `which` picks (all of them by default), until `recover()`. */
-    fail: (which: (event: BookingEvent) => boolean = () => true) => {
+    /** Answers 503 (or `status`) to the events `which` picks (all by default), until `recover()`. */
+    fail: (which: (event: BookingEvent) => boolean = () => true, status = 503) => {
       failing = which;
+      failingStatus = status;
     },
     recover: () => {
       failing = null;

@@ -37,6 +37,8 @@ export function createEnrouteClient(http: Http): EnrouteClient {
     getSnippets: ({ query }) => get<'getSnippets'>('/snippets', query),
     preview: ({ body }) => post<'preview'>('/preview', body),
     getBacklog: () => get<'getBacklog'>('/booking-events/backlog'),
+    applyDeadLetterAction: ({ params, body }) =>
+      post<'applyDeadLetterAction'>(`/booking-events/deliveries/${params.id}/actions`, body),
     listNotifications: ({ query }) => get<'listNotifications'>('/notifications', query),
     getNotification: ({ params }) =>
       get<'getNotification'>(`/notifications/${id(params.documentId)}`),

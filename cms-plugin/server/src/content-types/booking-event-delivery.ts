@@ -16,5 +16,17 @@ export const bookingEventDeliverySchema = defineContentType({
     attempts: { type: 'integer', default: 0 },
     nextAttemptAt: { type: 'datetime' },
     lastError: { type: 'text' },
+    /** When its attempts began to fail (reset by a retry): the age limit counts from here. */
+    failingSince: { type: 'datetime' },
+    /** The instance delivering it now, until `leaseUntil`; another takes it over after that. */
+    leaseOwner: { type: 'string' },
+    leaseUntil: { type: 'datetime' },
+    /** A dead letter: no longer retried (too many attempts, or failing for too long). */
+    deadAt: { type: 'datetime' },
+    /** An admin's decision on a dead letter: delivered again, or kept and never delivered. */
+    retriedAt: { type: 'datetime' },
+    retriedBy: { type: 'string' },
+    discardedAt: { type: 'datetime' },
+    discardedBy: { type: 'string' },
   },
 });

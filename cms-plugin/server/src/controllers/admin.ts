@@ -1,6 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { LOCALES } from '@enroute/content';
-import type { OutboxBacklog } from '../../../shared/contracts/admin.ts';
+import {
+  DeadLetterAction,
+  type DeadLetter,
+  type OutboxBacklog,
+} from '../../../shared/contracts/admin.ts';
 import {
   ManualPosition,
   NotificationLogQuery,
@@ -48,6 +52,18 @@ export const createBookingEventsController = ({ strapi }: Lifecycle) => ({
         data: (await getService('booking-events', { strapi }).backlog()) satisfies OutboxBacklog,
       },
     })),
+
+  /** Retries or discards a dead letter, recorded with who did it. */
+  decide: (ctx: Context) =>
+    respond(ctx, async () => {
+      const id = Number(ctx.params.id);
+      if (!Number.isSafeInteger(id) || id < 1) throw notFound('id', 'no such delivery');
+      const { action } = parseInput(DeadLetterAction, ctx.request.body);
+      const user = ctx.state.user;
+      const by = user?.email ?? `admin:${String(user?.id ?? 'unknown')}`;
+      const letter = await getService('booking-events', { strapi }).decide(id, action, by);
+      return { body: { data: letter satisfies DeadLetter } };
+    }),
 });
 
 /** The admin pages' reads and actions: log, snippets, preview, positions, pickers. */

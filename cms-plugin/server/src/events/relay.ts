@@ -4,6 +4,15 @@ import { SIGNATURE_HEADER, signPayload } from '../../../shared/contracts/signatu
 import { retryDelay, type BackoffOptions } from './backoff.ts';
 import type { EndpointQueue, PendingEvent } from './outbox.ts';
 
+/**
+ * How many events one request may carry with this event in it: an event whose request failed is
+ * sent next time in one half the size, and so on, so that one event the receiver always refuses
+ * ends up alone instead of failing the same neighbours until they are dead too.
+ */
+function allowedTogether(event: PendingEvent, maxEvents: number): number {
+  return Math.max(1, Math.floor(maxEvents / 2 ** event.attempts));
+}
+
 export type RelayOptions = BackoffOptions & {
   /** How often the outbox is read when nothing announces new events. */
   pollIntervalMs: number;
@@ -11,6 +20,12 @@ export type RelayOptions = BackoffOptions & {
   batchSize: number;
   /** How many bookings' events are delivered at once (each booking's strictly in order). */
   concurrency: number;
+  /** How long an instance holds a delivery it makes; another takes it over after that. */
+  leaseMs: number;
+  /** Failed attempts after which a delivery is dead (no longer retried). */
+  maxAttempts: number;
+  /** How long a delivery may keep failing before it is dead. */
+  maxAgeMs: number;
 };
 
 export type WebhookTarget = {
@@ -49,7 +64,12 @@ async function inLanes<T>(
 /**
  * Delivers the outbox to one webhook endpoint: oldest first, one booking's events strictly in order
  * (a failing event holds back the later events of its booking, not of other bookings), retried
- * with backoff until the receiver answers 2xx. Each endpoint has its own relay, so one that
+ * with backoff until the receiver answers 2xx, or until it is dead (`maxAttempts` failed attempts,
+ * or failing for `maxAgeMs`): a dead event holds back nothing. Every instance may run a relay for
+ * the same endpoint: an event is delivered only by the instance holding its lease, and only the
+ * oldest waiting event of a booking is ever claimed, so each booking's events stay in order
+ * whichever instance delivers them, and the events of an instance that died are taken over once
+ * its leases run out. Each endpoint has its own relay, so one that
  * fails or answers slowly holds back no other. Several bookings are delivered at once, so a
  * crowd of changes does not wait on one round trip after another; an endpoint that takes
  * several events per request gets the waiting bookings' next events together, spread over the
@@ -95,34 +115,68 @@ export function createRelay(
     const held = new Set<string>();
     let nextDue = Date.now() + options.pollIntervalMs;
 
-    /** An event waiting for its retry time holds back its booking until then. */
+    /**
+     * An event waiting for its retry time, or held by another instance, holds back its booking
+     * until then.
+     */
     function due(event: PendingEvent): boolean {
-      if (event.nextAttemptAt <= Date.now()) return true;
+      const until = Math.max(event.nextAttemptAt, event.leasedElsewhereUntil);
+      if (until <= Date.now()) return true;
       held.add(event.bookingDocumentId);
-      nextDue = Math.min(nextDue, event.nextAttemptAt);
+      nextDue = Math.min(nextDue, until);
       return false;
     }
-    /** Records how one request went for the events it carried. */
-    async function settle(events: PendingEvent[], error: string | null): Promise<void> {
+    /**
+     * Records how one request went for the events it carried; answers those settled for good
+     * (delivered, or dead after their last attempt), after which their booking's next event may go.
+     */
+    async function settle(events: PendingEvent[], error: string | null): Promise<Set<number>> {
+      const settled = new Set<number>();
       for (const event of events) {
         if (error === null) {
           await outbox.delivered(event.id, new Date());
+          settled.add(event.id);
           continue;
         }
+        const now = Date.now();
         const attempts = event.attempts + 1;
-        const retryAt = Date.now() + retryDelay(attempts, options);
-        await outbox.failed(event.id, attempts, new Date(retryAt), error);
+        const failingSince = event.failingSince ?? now;
+        const dead = attempts >= options.maxAttempts || now - failingSince >= options.maxAgeMs;
+        const retryAt = now + retryDelay(attempts, options);
+        await outbox.failed(event.id, {
+          attempts,
+          failingSince: new Date(failingSince),
+          error,
+          nextAttemptAt: dead ? null : new Date(retryAt),
+        });
+        if (dead) {
+          strapi.log.warn(
+            `[enroute] booking event delivery ${event.id} is dead after ${attempts} attempts: ${error}`,
+          );
+          settled.add(event.id);
+          continue;
+        }
         held.add(event.bookingDocumentId);
         nextDue = Math.min(nextDue, retryAt);
       }
+      return settled;
+    }
+    /** Claims the events; a booking whose event another instance holds waits for this pass. */
+    async function claim(events: PendingEvent[]): Promise<PendingEvent[]> {
+      const claimed = await outbox.claim(events.map((event) => event.id));
+      return events.filter((event) => {
+        if (claimed.has(event.id)) return true;
+        held.add(event.bookingDocumentId);
+        return false;
+      });
     }
     /** One booking's events of this batch, one per request, in order; stops at the first it cannot deliver. */
     async function deliverInOrder(events: PendingEvent[]): Promise<void> {
       for (const event of events) {
         if (!running || !due(event)) return;
+        if ((await claim([event])).length === 0) return;
         const error = await post(event.body, to!);
-        await settle([event], error);
-        if (error !== null) return;
+        if (!(await settle([event], error)).has(event.id)) return;
       }
     }
     /**
@@ -166,10 +220,16 @@ export function createRelay(
         }));
       const take = (): PendingEvent[] => {
         const batch: PendingEvent[] = [];
+        let room = to!.maxEvents;
         for (const [booking, queue] of queues) {
-          if (batch.length >= to!.maxEvents) break;
+          if (batch.length >= room) break;
           if (busy.has(booking) || held.has(booking)) continue;
-          if (queue[0] && due(queue[0])) batch.push(queue[0]);
+          const head = queue[0];
+          if (!head || !due(head)) continue;
+          const allowed = Math.min(room, allowedTogether(head, to!.maxEvents));
+          if (batch.length + 1 > allowed) continue;
+          room = allowed;
+          batch.push(head);
         }
         return batch;
       };
@@ -185,8 +245,8 @@ export function createRelay(
       }
       async function work(): Promise<void> {
         while (running && !failure) {
-          const batch = take();
-          if (batch.length === 0) {
+          const taken = take();
+          if (taken.length === 0) {
             const seen = version;
             if (await refill()) continue;
             if (version !== seen) continue;
@@ -195,17 +255,25 @@ export function createRelay(
             continue;
           }
           inFlight += 1;
-          for (const event of batch) busy.add(event.bookingDocumentId);
-          const error = await post(batchBody(batch.map((event) => event.body)), to!);
-          await settle(batch, error);
+          for (const event of taken) busy.add(event.bookingDocumentId);
+          let batch: PendingEvent[] = [];
+          let settled = new Set<number>();
+          try {
+            batch = await claim(taken);
+            if (batch.length > 0) {
+              const error = await post(batchBody(batch.map((event) => event.body)), to!);
+              settled = await settle(batch, error);
+            }
+          } finally {
+            for (const event of taken) busy.delete(event.bookingDocumentId);
+            inFlight -= 1;
+          }
           for (const event of batch) {
-            busy.delete(event.bookingDocumentId);
             const queue = queues.get(event.bookingDocumentId);
-            if (error !== null || !queue) continue;
+            if (!settled.has(event.id) || !queue) continue;
             queue.shift();
             if (queue.length === 0) queues.delete(event.bookingDocumentId);
           }
-          inFlight -= 1;
           notify();
         }
       }

@@ -1,5 +1,11 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { Core } from '@strapi/strapi';
-import type { OutboxBacklog } from '../../../shared/contracts/admin.ts';
+import type {
+  DeadLetter,
+  DeadLetterAction,
+  OutboxBacklog,
+} from '../../../shared/contracts/admin.ts';
 import type { BookingEvent } from '../../../shared/contracts/booking-event.ts';
 import type { WebhookEndpoint } from '../../../shared/contracts/settings.ts';
 import { createOutbox } from './outbox.ts';
@@ -11,6 +17,8 @@ import { getService } from '../utils/get-service.ts';
 /**
  * Booking events: written to the outbox with each change, with a delivery for every enabled
  * endpoint that wants the event's type; each endpoint's deliveries are made by its own relay.
+ * Every instance sharing the database may run the relays: each delivery is made under a lease
+ * this instance renews while it lives, so another takes it over when this one dies.
  */
 export const createBookingEventsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const outbox = createOutbox(strapi);
@@ -18,6 +26,17 @@ export const createBookingEventsService = ({ strapi }: { strapi: Core.Strapi }) 
   const settings = () => getService('settings', { strapi });
   const relays = new Map<string, Relay>();
   let started = false;
+  /** This process, as the holder of leases (a restarted instance is another holder). */
+  const owner = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+  let heartbeat: NodeJS.Timeout | null = null;
+
+  async function renewLeases(): Promise<void> {
+    try {
+      await outbox.renewLeases(owner, new Date(Date.now() + options.leaseMs));
+    } catch (error) {
+      strapi.log.error(`[enroute] booking event leases not renewed: ${String(error)}`);
+    }
+  }
 
   /** The endpoints events are written for: none while no secret can sign them. */
   async function endpoints(): Promise<WebhookEndpoint[]> {
@@ -28,7 +47,7 @@ export const createBookingEventsService = ({ strapi }: { strapi: Core.Strapi }) 
   function relayFor(endpointId: string): Relay {
     return createRelay(
       strapi,
-      outbox.queue(endpointId),
+      outbox.queue(endpointId, owner, options.leaseMs),
       async () => {
         const stored = await settings().read();
         const endpoint = stored.webhooks.find((candidate) => candidate.id === endpointId);
@@ -82,19 +101,31 @@ export const createBookingEventsService = ({ strapi }: { strapi: Core.Strapi }) 
     startRelay: async () => {
       if (!options.enabled) return;
       started = true;
+      // Renewed well before they run out, so that a slow receiver does not lose them.
+      heartbeat = setInterval(() => void renewLeases(), Math.max(100, options.leaseMs / 3));
+      heartbeat.unref();
       await reconcile();
     },
     stopRelay: async () => {
       started = false;
       await Promise.all([...relays.values()].map((relay) => relay.stop()));
       relays.clear();
+      if (heartbeat) clearInterval(heartbeat);
+      heartbeat = null;
     },
     /** Settings changed (endpoints added, removed, enabled): deliver what waits now. */
     kick: async () => {
       if (started) await reconcile();
       else await outbox.forgetOthers((await settings().read()).webhooks.map(({ id }) => id));
     },
-    backlog: async (): Promise<OutboxBacklog> => outbox.backlog((await settings().read()).webhooks),
+    backlog: async (): Promise<OutboxBacklog> =>
+      outbox.backlog((await settings().read()).webhooks, owner),
+    /** An admin retries or discards a dead letter; a retried one is delivered again at once. */
+    async decide(id: number, action: DeadLetterAction['action'], by: string): Promise<DeadLetter> {
+      const letter = await outbox.decide(id, action, by);
+      if (action === 'retry') for (const relay of relays.values()) relay.kick();
+      return letter;
+    },
   };
 };
 

@@ -47,6 +47,12 @@ export default {
     route('GET', '/snippets', 'admin-pages.snippets', ACTIONS.readSettings),
     route('POST', '/preview', 'admin-pages.preview', ACTIONS.readSettings),
     route('GET', '/booking-events/backlog', 'booking-events.backlog', ACTIONS.readSettings),
+    route(
+      'POST',
+      '/booking-events/deliveries/:id/actions',
+      'booking-events.decide',
+      ACTIONS.updateSettings,
+    ),
 
     route('GET', '/notifications', 'admin-pages.notifications', ACTIONS.readLog),
     route('GET', '/notifications/:documentId', 'admin-pages.notification', ACTIONS.readLog),

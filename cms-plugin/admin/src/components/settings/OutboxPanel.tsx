@@ -1,19 +1,44 @@
 import { Box, Button, Flex, Typography } from '@strapi/design-system';
 import { ArrowClockwise } from '@strapi/icons';
+import * as React from 'react';
 import { useIntl } from 'react-intl';
+import type { DeadLetter } from '../../../../shared/contracts/admin.ts';
 import { useLoad } from '../../utils/api.ts';
 import { useEnrouteClient } from '../../utils/client.ts';
 import { formatInstant } from '../../utils/format.ts';
 import { getTranslation } from '../../utils/translations.ts';
 import { useLabel } from './fields.tsx';
 
-/** Booking events not yet accepted by the webhook endpoints: in all, then per endpoint. */
+/** What an admin may do with a dead letter, and how its button looks. */
+const DECISIONS = [
+  { action: 'retry', variant: 'secondary' },
+  { action: 'discard', variant: 'danger-light' },
+] as const;
+
+/**
+ * Booking events not yet accepted by the webhook endpoints: in all, then per endpoint; then the
+ * dead letters (no longer retried) with their error, each to retry or discard.
+ */
 export const OutboxPanel = () => {
   const text = useLabel();
   const { formatMessage, locale } = useIntl();
   const api = useEnrouteClient();
   const backlog = useLoad('backlog', () => api.getBacklog().then((body) => body.data));
   const data = backlog.data;
+  const [deciding, setDeciding] = React.useState<number | null>(null);
+  const [decisionError, setDecisionError] = React.useState<string | null>(null);
+  const decide = async (letter: DeadLetter, action: 'retry' | 'discard') => {
+    setDeciding(letter.id);
+    setDecisionError(null);
+    try {
+      await api.applyDeadLetterAction({ params: { id: letter.id }, body: { action } });
+      backlog.reload();
+    } catch (error) {
+      setDecisionError(error instanceof Error ? error.message : String(error));
+    } finally {
+      setDeciding(null);
+    }
+  };
   return (
     <Box padding={4} background="neutral100" hasRadius data-testid="outbox-backlog">
       <Flex justifyContent="space-between" alignItems="flex-start" gap={4}>
@@ -53,6 +78,15 @@ export const OutboxPanel = () => {
                   {endpoint.oldestPendingAt
                     ? `, ${text('outbox.oldest', 'Oldest')}: ${formatInstant(endpoint.oldestPendingAt, locale)}`
                     : ''}
+                  {endpoint.dead > 0
+                    ? `, ${formatMessage(
+                        {
+                          id: getTranslation('outbox.dead'),
+                          defaultMessage: '{dead, plural, one {# dead} other {# dead}}',
+                        },
+                        { dead: endpoint.dead },
+                      )}`
+                    : ''}
                   {endpoint.lastError ? (
                     <Typography textColor="danger600">
                       {' '}
@@ -60,6 +94,52 @@ export const OutboxPanel = () => {
                     </Typography>
                   ) : null}
                 </Typography>
+              ))}
+              {data.deadLetters.length > 0 ? (
+                <Typography variant="sigma">
+                  {text('outbox.deadLetters', 'Events no longer retried')}
+                </Typography>
+              ) : null}
+              {decisionError ? (
+                <Typography textColor="danger600">{decisionError}</Typography>
+              ) : null}
+              {data.deadLetters.map((letter) => (
+                <Flex key={letter.id} gap={2} data-testid="outbox-dead-letter">
+                  <Typography>
+                    {letter.type} · {letter.bookingDocumentId} ·{' '}
+                    {formatInstant(letter.occurredAt, locale)} ·{' '}
+                    {letter.state === 'discarded'
+                      ? `${text('outbox.discarded', 'discarded')} (${letter.discardedBy ?? ''}, ${
+                          letter.discardedAt ? formatInstant(letter.discardedAt, locale) : ''
+                        })`
+                      : formatMessage(
+                          {
+                            id: getTranslation('outbox.deadAfter'),
+                            defaultMessage:
+                              'dead after {attempts, plural, one {# attempt} other {# attempts}}',
+                          },
+                          { attempts: letter.attempts },
+                        )}
+                    {letter.lastError ? (
+                      <Typography textColor="danger600"> ({letter.lastError})</Typography>
+                    ) : null}
+                  </Typography>
+                  {letter.state === 'dead'
+                    ? DECISIONS.map(({ action, variant }) => (
+                        <Button
+                          key={action}
+                          variant={variant}
+                          size="S"
+                          disabled={deciding !== null}
+                          onClick={() => void decide(letter, action)}
+                        >
+                          {action === 'retry'
+                            ? text('outbox.retry', 'Retry')
+                            : text('outbox.discard', 'Discard')}
+                        </Button>
+                      ))
+                    : null}
+                </Flex>
               ))}
             </>
           ) : null}
