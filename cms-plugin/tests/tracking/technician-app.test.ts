@@ -151,6 +151,21 @@ onEveryDatabase('technician app: sign-in links, sessions, visits, status', (host
     expect((await call(host(), 'GET', '/technician/visits', session)).status).toBe(401);
   });
 
+  it('an expired link starts no session, and says so', async () => {
+    const expiring = await linkFor(host(), await resourceId(host(), 'tech-app-other'));
+    await host().database.execute(
+      'update enroute_technician_tokens set expires_at = $1 where document_id = $2',
+      [new Date(Date.now() - 60_000).toISOString(), expiring.documentId],
+    );
+    const answer = await call(host(), 'POST', '/technician/sessions', null, {
+      link: expiring.token,
+    });
+    expect(answer.status).toBe(401);
+    expect(ApiError.parse(answer.body).error.details.errors).toEqual([
+      { path: 'link', message: 'expired' },
+    ]);
+  });
+
   it('signing out ends the session', async () => {
     const fresh = await linkFor(host(), await resourceId(host(), 'tech-app-other'));
     const started = await call(host(), 'POST', '/technician/sessions', null, {
