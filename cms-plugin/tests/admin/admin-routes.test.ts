@@ -51,6 +51,7 @@ onEveryDatabase(
         ['GET', '/snippets?locale=en'],
         ['POST', '/preview', { type: 'reminder', locale: 'en' }],
         ['GET', '/booking-events/backlog'],
+        ['POST', '/booking-events/deliveries/1/actions', { action: 'retry' }],
         ['GET', '/notifications'],
         ['GET', '/notifications/unknown'],
         ['GET', `/access-codes?bookingId=${bookingId}`],

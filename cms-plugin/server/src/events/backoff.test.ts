@@ -1,7 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { retryDelay } from './backoff.ts';
+import { isDead, retryDelay } from './backoff.ts';
 
 const options = { baseDelayMs: 1_000, maxDelayMs: 300_000 };
+
+describe('isDead', () => {
+  const limits = { maxAttempts: 12, maxAgeMs: 86_400_000 };
+  const since = Date.parse('2026-03-01T10:00:00Z');
+
+  it('stops retrying at the last allowed attempt', () => {
+    expect(isDead(11, since, since + 60_000, limits)).toBe(false);
+    expect(isDead(12, since, since + 60_000, limits)).toBe(true);
+  });
+
+  it('stops retrying a delivery failing for longer than the limit, however few its attempts', () => {
+    expect(isDead(3, since, since + 86_399_999, limits)).toBe(false);
+    expect(isDead(3, since, since + 86_400_000, limits)).toBe(true);
+  });
+});
 
 describe('retryDelay', () => {
   it('doubles with each failure, between half and all of the step', () => {

@@ -1,5 +1,25 @@
 export type BackoffOptions = { baseDelayMs: number; maxDelayMs: number };
 
+export type DeadLetterLimits = {
+  /** Failed attempts after which a delivery is dead (no longer retried). */
+  maxAttempts: number;
+  /** How long a delivery may keep failing before it is dead. */
+  maxAgeMs: number;
+};
+
+/**
+ * Whether a delivery that has failed `attempts` times, the first at `failingSince`, is dead at
+ * `now`: no longer retried once either limit is reached.
+ */
+export function isDead(
+  attempts: number,
+  failingSince: number,
+  now: number,
+  limits: DeadLetterLimits,
+): boolean {
+  return attempts >= limits.maxAttempts || now - failingSince >= limits.maxAgeMs;
+}
+
 /**
  * Exponential backoff with jitter: after the nth failure, wait between half and all of
  * base·2ⁿ⁻¹ (capped), so receivers coming back are not hit by every sender at once.

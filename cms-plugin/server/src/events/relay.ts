@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { batchBody } from '../../../shared/contracts/booking-event.ts';
 import { SIGNATURE_HEADER, signPayload } from '../../../shared/contracts/signature.ts';
-import { retryDelay, type BackoffOptions } from './backoff.ts';
+import { isDead, retryDelay, type BackoffOptions, type DeadLetterLimits } from './backoff.ts';
 import type { EndpointQueue, PendingEvent } from './outbox.ts';
 
 /**
@@ -13,20 +13,17 @@ function allowedTogether(event: PendingEvent, maxEvents: number): number {
   return Math.max(1, Math.floor(maxEvents / 2 ** event.attempts));
 }
 
-export type RelayOptions = BackoffOptions & {
-  /** How often the outbox is read when nothing announces new events. */
-  pollIntervalMs: number;
-  timeoutMs: number;
-  batchSize: number;
-  /** How many bookings' events are delivered at once (each booking's strictly in order). */
-  concurrency: number;
-  /** How long an instance holds a delivery it makes; another takes it over after that. */
-  leaseMs: number;
-  /** Failed attempts after which a delivery is dead (no longer retried). */
-  maxAttempts: number;
-  /** How long a delivery may keep failing before it is dead. */
-  maxAgeMs: number;
-};
+export type RelayOptions = BackoffOptions &
+  DeadLetterLimits & {
+    /** How often the outbox is read when nothing announces new events. */
+    pollIntervalMs: number;
+    timeoutMs: number;
+    batchSize: number;
+    /** How many bookings' events are delivered at once (each booking's strictly in order). */
+    concurrency: number;
+    /** How long an instance holds a delivery it makes; another takes it over after that. */
+    leaseMs: number;
+  };
 
 export type WebhookTarget = {
   url: string;
@@ -141,7 +138,7 @@ export function createRelay(
         const now = Date.now();
         const attempts = event.attempts + 1;
         const failingSince = event.failingSince ?? now;
-        const dead = attempts >= options.maxAttempts || now - failingSince >= options.maxAgeMs;
+        const dead = isDead(attempts, failingSince, now, options);
         const retryAt = now + retryDelay(attempts, options);
         await outbox.failed(event.id, {
           attempts,
