@@ -138,6 +138,27 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))(
         .poll(async () => (await positions(mine.resourceId)).at(-1), { timeout: 5_000 })
         .toEqual({ latitude: 48.8575, longitude: 2.3522 });
       expect(await page.getByRole('button', { name: 'Stop sharing' }).isVisible()).toBe(true);
+      // Offline: the position is kept on the phone and the app says it is not shared; back
+      // online, the kept position reaches Strapi.
+      await context.setOffline(true);
+      await context.setGeolocation({ latitude: 48.8584, longitude: 2.3522 });
+      await expect
+        .poll(() => sharing.textContent(), { timeout: 5_000 })
+        .toBe('Your position is not shared.');
+      const backOnline = Date.now();
+      await context.setOffline(false);
+      // Recorded while offline: the kept one, not the last position sent again later.
+      const keptOffline = async () =>
+        (
+          await host.database.select(
+            'select recorded_at from enroute_locations where resource_id = $1 and latitude = $2',
+            [mine.resourceId, 48.8584],
+          )
+        ).filter((row) => new Date(row.recorded_at as string).getTime() < backOnline);
+      await expect.poll(keptOffline, { timeout: 5_000 }).toHaveLength(1);
+      await expect
+        .poll(() => sharing.textContent(), { timeout: 15_000 })
+        .toBe('Your position is shared with the customer.');
       await page.screenshot({ path: `${screenshots}technician-traveling-en-390x844.png` });
 
       // Another technician's visit is refused.

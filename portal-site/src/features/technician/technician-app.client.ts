@@ -1,4 +1,5 @@
 import { SEND_EVERY_MS, positionBody, shouldSend, type Fix } from './position-throttle.ts';
+import { forget, keep, keptFor } from './position-queue.client.ts';
 
 /** Where the sharing panel's state is kept across page loads: a visit the technician stopped. */
 const STOPPED_KEY = 'enroute-tech-stopped';
@@ -30,7 +31,8 @@ function shareWhileTraveling(panel: HTMLElement): void {
     panel.dataset.state = state;
     if (status)
       status.textContent = panel.dataset[`word${state[0]!.toUpperCase()}${state.slice(1)}`] ?? '';
-    if (stopButton) stopButton.hidden = state !== 'on';
+    // While the phone tries to share (offline included), sharing can be stopped.
+    if (stopButton) stopButton.hidden = state === 'stopped' || state === 'denied';
   };
 
   if (readStopped() === visit) {
@@ -46,25 +48,55 @@ function shareWhileTraveling(panel: HTMLElement): void {
   let latest: Fix | null = null;
   let stopped = false;
 
+  const post = (body: unknown) =>
+    fetch('/tech/positions', {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
+      body: JSON.stringify(body),
+    });
+
+  /** Positions kept while the phone was offline go out once a post goes through again. */
+  let flushing = false;
+  const flush = async () => {
+    if (flushing || stopped) return;
+    flushing = true;
+    try {
+      const { keys, bodies } = await keptFor(visit);
+      if (bodies.length === 0) return;
+      const response = await post({ positions: bodies });
+      // 422: none of them can be stored any more (too old): they are not kept either.
+      if (response.ok || response.status === 422) await forget(keys);
+      if (response.ok && !stopped) show('on');
+    } catch {
+      // Still offline, or no IndexedDB: they wait for the next time.
+    } finally {
+      flushing = false;
+    }
+  };
+
   const send = async (fix: Fix) => {
     lastSent = fix;
+    const body = positionBody(fix);
+    let response: Response;
     try {
-      const response = await fetch('/tech/positions', {
-        method: 'POST',
-        credentials: 'same-origin',
-        headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
-        body: JSON.stringify(positionBody(fix)),
-      });
-      if (stopped) return;
-      if (response.ok) {
-        sent += 1;
-        panel.dataset.sent = String(sent);
-        show('on');
-      } else if (response.status === 401 || response.status === 403) {
-        stop('off');
-      }
+      response = await post(body);
     } catch {
-      // Offline: the next fix tries again.
+      // Offline: kept for later, and the panel says the position is not shared meanwhile.
+      await keep(visit, body).catch(() => undefined);
+      if (!stopped) show('off');
+      return;
+    }
+    if (stopped) return;
+    if (response.ok) {
+      sent += 1;
+      panel.dataset.sent = String(sent);
+      show('on');
+      void flush();
+    } else if (response.status === 401 || response.status === 403) {
+      stop('off');
+    } else if (response.status >= 500) {
+      await keep(visit, body).catch(() => undefined);
     }
   };
 
@@ -101,6 +133,7 @@ function shareWhileTraveling(panel: HTMLElement): void {
     navigator.geolocation.clearWatch(watch);
     window.clearInterval(timer);
     show(state);
+    if (stopButton) stopButton.hidden = true;
   }
 
   stopButton?.addEventListener('click', () => {
@@ -108,6 +141,8 @@ function shareWhileTraveling(panel: HTMLElement): void {
     stop('stopped');
     status?.focus();
   });
+  window.addEventListener('online', () => void flush());
+  void flush();
   window.addEventListener('pagehide', () => {
     navigator.geolocation.clearWatch(watch);
     window.clearInterval(timer);
