@@ -119,6 +119,7 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))(
       // On my way: a confirmation first, then the booking is traveling in Strapi.
       await visit.getByRole('link', { name: 'On my way' }).click();
       expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('On my way');
+      expect(await axeViolations(page)).toEqual([]);
       expect(await bookingStatus(mine.booking)).toBe('scheduled');
       await page.getByRole('button', { name: 'Yes, confirm' }).click();
       await page.waitForURL(/\/tech\/\?done=traveling/);
