@@ -1,32 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { beforeAll, expect, it } from 'vitest';
-import {
-  PreparedBatch,
-  type BookingEvent,
-  type NotificationState,
-} from '../shared/contracts/index.ts';
+import { PreparedBatch, type NotificationState } from '../shared/contracts/index.ts';
 import { putBooking } from './support/fixtures.ts';
-import { scheduledRun } from './support/messages.ts';
+import { rescheduleEvent, scheduledRun } from './support/messages.ts';
 import { onEveryDatabase } from './support/suite.ts';
-
-/** A move of a booking, as the plugin's outbox sends it to the rescheduled flow. */
-function rescheduled(documentId: string, from: string, to: string, at: string): BookingEvent {
-  const snapshot = {
-    documentId,
-    externalId: null,
-    status: 'scheduled' as const,
-    resourceId: null,
-    completedAt: null,
-  };
-  const end = (start: string) => new Date(Date.parse(start) + 3_600_000).toISOString();
-  return {
-    id: randomUUID(),
-    type: 'booking.rescheduled',
-    occurredAt: at,
-    booking: { ...snapshot, start: to, end: end(to) },
-    previous: { ...snapshot, start: from, end: end(from) },
-  };
-}
 
 onEveryDatabase(
   'message timing: reminders at the customer’s local time, quiet hours, a test clock',
@@ -107,7 +83,7 @@ onEveryDatabase(
       await move(booking.documentId, later);
       const night = await post('/messaging/prepare/events', '2027-03-28T21:30:00.000Z', {
         type: 'rescheduled',
-        events: [rescheduled(booking.documentId, start, later, '2027-03-28T21:30:00.000Z')],
+        events: [rescheduleEvent(booking.documentId, start, later, '2027-03-28T21:30:00.000Z')],
       });
       expect(night.email).toEqual([]);
       expect(night.sms).toEqual([]);
@@ -147,7 +123,7 @@ onEveryDatabase(
       await move(booking.documentId, later);
       const night = await post('/messaging/prepare/events', '2027-04-05T20:00:00.000Z', {
         type: 'rescheduled',
-        events: [rescheduled(booking.documentId, start, later, '2027-04-05T20:00:00.000Z')],
+        events: [rescheduleEvent(booking.documentId, start, later, '2027-04-05T20:00:00.000Z')],
       });
       expect(night.waiting).toHaveLength(2);
       // Moved once more in the night, before the message could go.

@@ -33,6 +33,30 @@ export function statusChangeEvent(
   };
 }
 
+/** A move of a booking from one start to another, as the outbox sends it (an hour long). */
+export function rescheduleEvent(
+  documentId: string,
+  from: string,
+  to: string,
+  at = new Date().toISOString(),
+): BookingEvent {
+  const snapshot = {
+    documentId,
+    externalId: null,
+    status: 'scheduled' as const,
+    resourceId: null,
+    completedAt: null,
+  };
+  const end = (start: string) => new Date(Date.parse(start) + 3_600_000).toISOString();
+  return {
+    id: randomUUID(),
+    type: 'booking.rescheduled',
+    occurredAt: at,
+    booking: { ...snapshot, start: to, end: end(to) },
+    previous: { ...snapshot, start: from, end: end(from) },
+  };
+}
+
 /**
  * What a traveling flow does for one booking, through the plugin's own routes: prepares the
  * "on the way" messages for a status change and records them sent with the provider's answer.
