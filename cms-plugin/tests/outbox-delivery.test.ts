@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DeadLetter } from '../shared/contracts/admin.ts';
+import { SettingsView } from '../shared/contracts/settings.ts';
 import { putBooking } from './support/fixtures.ts';
 import { startHost } from './support/host.ts';
 import { readBacklog, patchBooking, writtenEvents } from './support/outbox.ts';
@@ -153,6 +154,76 @@ onEveryDatabase(
         expect.objectContaining({ id: letter!.id, state: 'discarded', lastError: 'HTTP 400' }),
       ]);
       expect((await decide(letter!.id, 'retry')).status).toBe(409);
+    });
+
+    it('sends an event refused in a batch in ever smaller requests until it dies alone, its neighbours delivered', async () => {
+      const current = await host().admin('GET', '/settings');
+      const endpoint = SettingsView.parse(current.body.data).webhooks[0]!;
+      const batched = await host().admin('PUT', '/settings', {
+        webhooks: [{ ...endpoint, maxEventsPerDelivery: 10 }],
+      });
+      expect(batched.status).toBe(200);
+      try {
+        const blockers: string[] = [];
+        const neighbours: string[] = [];
+        for (let index = 0; index < 8; index++) {
+          blockers.push(
+            (await putBooking(host(), fullAccess, `blocker-${index}`)).booking.documentId,
+          );
+        }
+        const { booking: poisoned } = await putBooking(host(), fullAccess, 'batch-dead');
+        for (let index = 0; index < 5; index++) {
+          neighbours.push(
+            (await putBooking(host(), fullAccess, `neighbour-${index}`)).booking.documentId,
+          );
+        }
+        const everyone = [...blockers, poisoned.documentId, ...neighbours];
+        await eventually(
+          () => everyone.every((id) => acceptedFor(id).length === 1),
+          () => 'the bookings’ creations were not delivered',
+        );
+        receiver.fail((event) => event.booking.documentId === poisoned.documentId, 400);
+        receiver.slow(1_500);
+        // Every lane busy with one booking each, so that the next events wait and go together.
+        for (const id of blockers) await patch(id, { status: 'traveling' });
+        await Promise.all(
+          [poisoned.documentId, ...neighbours].map((id) => patch(id, { status: 'traveling' })),
+        );
+        await eventually(
+          async () => (await readBacklog(host())).dead === 1,
+          () => 'no dead letter',
+          60_000,
+        );
+        receiver.slow(0);
+        for (const id of [...blockers, ...neighbours]) {
+          const expected = await written(id);
+          await eventually(
+            () => acceptedFor(id).length === expected.length,
+            () => `${id}: ${acceptedFor(id).length} of ${expected.length}`,
+          );
+        }
+        const refusedRequests = receiver.requests
+          .filter((request) => request.bookings.includes(poisoned.documentId))
+          .slice(1);
+        // Refused together with its neighbours first, then alone for its last attempt.
+        expect(
+          Math.max(...refusedRequests.map((request) => request.bookings.length)),
+        ).toBeGreaterThan(1);
+        expect(refusedRequests.at(-1)?.bookings).toEqual([poisoned.documentId]);
+        const backlog = await readBacklog(host());
+        expect(backlog).toMatchObject({ pending: 0, dead: 1 });
+        const letter = backlog.deadLetters.find((candidate) => candidate.state === 'dead');
+        expect(letter).toMatchObject({
+          bookingDocumentId: poisoned.documentId,
+          attempts: MAX_ATTEMPTS,
+          lastError: 'HTTP 400',
+        });
+        expect((await decide(letter!.id, 'discard')).status).toBe(200);
+      } finally {
+        receiver.recover();
+        receiver.slow(0);
+        await host().admin('PUT', '/settings', { webhooks: [endpoint] });
+      }
     });
 
     it('lets every instance deliver, and another take over the deliveries of one killed in the middle of a burst', async (context) => {
