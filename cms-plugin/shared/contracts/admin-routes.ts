@@ -21,7 +21,12 @@ import type {
   SnippetEdits,
   SnippetList,
 } from './admin-pages.ts';
-import type { SettingsUpdate, SettingsView } from './settings.ts';
+import type {
+  ReminderSchedule,
+  ReminderScheduleQuery,
+  SettingsUpdate,
+  SettingsView,
+} from './settings.ts';
 import type { SignInLink } from './technician-app.ts';
 
 /**
@@ -40,6 +45,11 @@ export type AdminRoutes = {
   updateSettings: {
     Request: { body: z.input<typeof SettingsUpdate> & { snippets?: SnippetEdits } };
     Response: { data: SettingsView };
+  };
+  /** `GET /settings/reminder-schedule?sendTime=&sendTimeZone=` */
+  getReminderSchedule: {
+    Request: { query: z.input<typeof ReminderScheduleQuery> };
+    Response: { data: ReminderSchedule };
   };
   /** `GET /snippets?locale=` */
   getSnippets: {

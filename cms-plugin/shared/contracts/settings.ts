@@ -123,3 +123,25 @@ export const SettingsUpdate = SettingsFields.partial()
   .partial()
   .strict();
 export type SettingsUpdate = z.infer<typeof SettingsUpdate>;
+
+/** `GET /enroute/settings/reminder-schedule`: the send time and zone to show (the draft's). */
+export const ReminderScheduleQuery = z.object({
+  sendTime: TimeOfDay.optional(),
+  sendTimeZone: z.enum(['utc', 'account']).optional(),
+});
+
+/**
+ * When the next reminders go out, for each time zone the accounts use: the next send time (in UTC
+ * or in that zone, as set), moved to the end of that zone's quiet hours when it falls inside them.
+ */
+export const ReminderSchedule = z.object({
+  zones: z.array(
+    z.object({
+      timeZone: z.string(),
+      accounts: z.number().int(),
+      nextAt: z.string(),
+      heldByQuietHours: z.boolean(),
+    }),
+  ),
+});
+export type ReminderSchedule = z.infer<typeof ReminderSchedule>;

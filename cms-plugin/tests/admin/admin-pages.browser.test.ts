@@ -50,6 +50,12 @@ describe.skipIf(!existsSync(CHROMIUM))('admin pages in Chromium', () => {
     bookingLabel = 'WO-ui';
     // The traveling messages carry the booking's link: its access code.
     await sendTravelingMessages(host, booking);
+    // A second account on another clock, for the next reminders in each time zone.
+    await host.api('PUT', '/service-accounts/account-seattle', fullAccess, {
+      name: 'Pike Street Roasters',
+      address: '1501 Pike Place, Seattle',
+      timeZone: 'America/Los_Angeles',
+    });
     const resources = await host.admin('GET', '/lookups/resources');
     const resourceId = (resources.body.data as { documentId: string }[])[0]!.documentId;
     await host.admin('POST', '/positions', { resourceId, lat: 48.8566, lng: 2.3522, accuracy: 12 });
@@ -84,6 +90,12 @@ describe.skipIf(!existsSync(CHROMIUM))('admin pages in Chromium', () => {
     await open('settings', 'Enroute settings');
     await page.getByRole('tab', { name: 'General and notifications' }).waitFor();
     await expect(page.getByLabel('Reminder window (days)').inputValue()).resolves.toBe('7');
+    // 10:00 UTC: in Paris during the day; in Los Angeles at night, so after its quiet hours.
+    const next = page.getByText(/^Next reminders:/);
+    await next.waitFor();
+    const said = (await next.textContent()) ?? '';
+    expect(said).toMatch(/\d{2}:\d{2} in Paris \(10:00 UTC\)/);
+    expect(said).toMatch(/08:00 in Los Angeles \(\d{2}:00 UTC\) after quiet hours/);
     await shot('settings-general');
 
     await page.getByRole('tab', { name: 'Display' }).click();

@@ -11,7 +11,7 @@ import {
   SnippetList,
 } from '../../shared/contracts/admin-pages.ts';
 import { IssuedAccessCode } from '../../shared/contracts/messaging.ts';
-import { SettingsView } from '../../shared/contracts/settings.ts';
+import { SettingsView, type ReminderSchedule } from '../../shared/contracts/settings.ts';
 import { putBooking } from '../support/fixtures.ts';
 import { statusChangeEvent } from '../support/messages.ts';
 import { PreparedBatch } from '../../shared/contracts/prepare.ts';
@@ -333,6 +333,39 @@ onEveryDatabase(
           'page',
           'state',
         ]);
+      });
+    });
+
+    describe('reminder schedule', () => {
+      it('says when the next reminders go out in each time zone the accounts use', async () => {
+        await host().api('PUT', '/service-accounts/account-tokyo', fullAccess, {
+          name: 'Shibuya Bakery',
+          address: '1 Shibuya, Tokyo',
+          timeZone: 'Asia/Tokyo',
+        });
+        const local = (at: string, timeZone: string) =>
+          new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit' }).format(
+            new Date(at),
+          );
+        const schedule = async (query: string) => {
+          const answer = await host().admin('GET', `/settings/reminder-schedule${query}`);
+          expect(answer.status).toBe(200);
+          return (answer.body.data as ReminderSchedule).zones;
+        };
+        const inAccountZones = await schedule('?sendTime=10:00&sendTimeZone=account');
+        const tokyo = inAccountZones.find((zone) => zone.timeZone === 'Asia/Tokyo');
+        expect(tokyo).toMatchObject({ accounts: 1, heldByQuietHours: false });
+        expect(local(tokyo!.nextAt, 'Asia/Tokyo')).toBe('10:00');
+        expect(Date.parse(tokyo!.nextAt)).toBeGreaterThan(Date.now());
+        expect(Date.parse(tokyo!.nextAt)).toBeLessThanOrEqual(Date.now() + 86_400_000);
+        // 23:00 UTC is 08:00 in Tokyo, after its quiet hours; 22:00 UTC is 07:00 there: held.
+        const lateUtc = await schedule('?sendTime=22:00&sendTimeZone=utc');
+        const held = lateUtc.find((zone) => zone.timeZone === 'Asia/Tokyo');
+        expect(held?.heldByQuietHours).toBe(true);
+        expect(local(held!.nextAt, 'Asia/Tokyo')).toBe('08:00');
+        const bad = await host().admin('GET', '/settings/reminder-schedule?sendTime=25:00');
+        expect(bad.status).toBe(400);
+        expect(bad.body.error?.details?.errors?.[0]?.path).toBe('sendTime');
       });
     });
 

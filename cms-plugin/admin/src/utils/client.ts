@@ -34,6 +34,8 @@ export function createEnrouteClient(http: Http): EnrouteClient {
   return {
     getSettings: () => get<'getSettings'>('/settings'),
     updateSettings: ({ body }) => put<'updateSettings'>('/settings', body),
+    getReminderSchedule: ({ query }) =>
+      get<'getReminderSchedule'>('/settings/reminder-schedule', query),
     getSnippets: ({ query }) => get<'getSnippets'>('/snippets', query),
     preview: ({ body }) => post<'preview'>('/preview', body),
     getBacklog: () => get<'getBacklog'>('/booking-events/backlog'),

@@ -19,7 +19,14 @@ import {
   type ResourceOption,
   type SnippetList,
 } from '../../../shared/contracts/admin-pages.ts';
-import type { SettingsView } from '../../../shared/contracts/settings.ts';
+import {
+  ReminderScheduleQuery,
+  type ReminderSchedule,
+  type SettingsView,
+} from '../../../shared/contracts/settings.ts';
+import { nextReminderSend } from '../messages/rules/index.ts';
+import { tableOf } from '../utils/bulk.ts';
+import { UID } from '../utils/uids.ts';
 import { namedKinds } from '../services/admin-lookups.ts';
 import { getService } from '../utils/get-service.ts';
 import { invalid, notFound } from '../validation/errors.ts';
@@ -36,6 +43,45 @@ export const createSettingsController = ({ strapi }: Lifecycle) => {
       respond(ctx, async () => ({
         body: { data: settings().view(await settings().read()) satisfies SettingsView },
       })),
+
+    /** When the next reminders go out in each time zone the accounts use. */
+    reminderSchedule: (ctx: Context) =>
+      respond(ctx, async () => {
+        const draft = parseInput(ReminderScheduleQuery, ctx.query);
+        const stored = await settings().read();
+        const rules = settings().messaging(stored);
+        const reminder = {
+          ...rules.reminder,
+          sendTime: draft.sendTime ?? rules.reminder.sendTime,
+          sendTimeZone: draft.sendTimeZone ?? rules.reminder.sendTimeZone,
+        };
+        const accounts = tableOf(strapi, UID.serviceAccount);
+        const column = accounts.column('timeZone');
+        const zones = (await strapi.db
+          .connection(accounts.name)
+          .select(`${column} as zone`)
+          .count('id as accounts')
+          .groupBy(column)
+          .orderBy(column)) as { zone: string | null; accounts: number | string }[];
+        const now = new Date();
+        const data: ReminderSchedule = {
+          zones: zones.map((row) => {
+            const timeZone = row.zone || 'UTC';
+            const next = nextReminderSend(
+              now,
+              { reminder, quietHours: rules.quietHours },
+              timeZone,
+            );
+            return {
+              timeZone,
+              accounts: Number(row.accounts),
+              nextAt: next.at.toISOString(),
+              heldByQuietHours: next.heldByQuietHours,
+            };
+          }),
+        };
+        return { body: { data } };
+      }),
 
     /** Settings and, optionally, one locale's snippet edits; all checked before any write. */
     update: (ctx: Context) =>

@@ -44,6 +44,7 @@ export default {
   routes: [
     route('GET', '/settings', 'settings.find', ACTIONS.readSettings),
     route('PUT', '/settings', 'settings.update', ACTIONS.updateSettings),
+    route('GET', '/settings/reminder-schedule', 'settings.reminderSchedule', ACTIONS.readSettings),
     route('GET', '/snippets', 'admin-pages.snippets', ACTIONS.readSettings),
     route('POST', '/preview', 'admin-pages.preview', ACTIONS.readSettings),
     route('GET', '/booking-events/backlog', 'booking-events.backlog', ACTIONS.readSettings),

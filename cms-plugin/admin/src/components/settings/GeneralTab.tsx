@@ -14,6 +14,7 @@ import {
   useLabel,
 } from './fields.tsx';
 import { OutboxPanel } from './OutboxPanel.tsx';
+import { ReminderTiming } from './ReminderTiming.tsx';
 import { WebhookEndpoints } from './WebhookEndpoints.tsx';
 import type { TabProps } from './types.ts';
 
@@ -155,6 +156,7 @@ export const GeneralTab = ({ draft, view, change }: TabProps) => {
             onChange={(value) => change('reminderSendTimeZone', value)}
           />
         </Cell>
+        <ReminderTiming draft={draft} change={change} />
         <Cell size={3}>
           <NumberField
             name="rescheduleThresholdMinutes"

@@ -16,6 +16,7 @@ export {
   customerZone,
   inQuietHours,
   nextClockTime,
+  nextReminderSend,
   reminderDueAt,
   sendTiming,
   stillCurrent,

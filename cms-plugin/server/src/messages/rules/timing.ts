@@ -107,3 +107,21 @@ export function stillCurrent(
   const status = type === 'reminder' || type === 'rescheduled' ? 'scheduled' : type;
   return booking.status === status;
 }
+
+/**
+ * The next moment after `now` when the reminder run sends to customers in `zone`: the send time
+ * (on the UTC clock or on the zone's, as set), at the end of the zone's quiet hours when it falls
+ * inside them.
+ */
+export function nextReminderSend(
+  now: Date,
+  settings: Pick<MessagingSettings, 'reminder' | 'quietHours'>,
+  zone: string,
+): { at: Date; heldByQuietHours: boolean } {
+  const clockZone = settings.reminder.sendTimeZone === 'account' ? zone : 'UTC';
+  const at = nextClockTime(now, settings.reminder.sendTime, clockZone);
+  if (!settings.quietHours.wait.reminder || !inQuietHours(at, settings.quietHours, zone)) {
+    return { at, heldByQuietHours: false };
+  }
+  return { at: nextClockTime(at, settings.quietHours.end, zone), heldByQuietHours: true };
+}
