@@ -51,7 +51,10 @@ export const OutboxBacklog = BacklogCounts.extend({
   /** The Strapi instance that answered, as named on the deliveries it holds the lease of. */
   instance: z.string(),
   endpoints: z.array(EndpointBacklog),
-  /** The dead and discarded deliveries, the most recent first (up to 100). */
+  /**
+   * Dead letters and what became of them (dead, discarded, or retried: pending or delivered
+   * again), the most recent events first (up to 100).
+   */
   deadLetters: z.array(DeadLetter),
 });
 export type OutboxBacklog = z.infer<typeof OutboxBacklog>;

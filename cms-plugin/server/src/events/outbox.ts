@@ -285,8 +285,13 @@ export const createOutbox = (strapi: Core.Strapi) => {
         .filter((at): at is string => at !== null)
         .sort()[0];
       const letters: Row[] = await deliveries().findMany({
-        where: { deadAt: { $notNull: true }, deliveredAt: null },
-        orderBy: [{ deadAt: 'desc' }, { id: 'desc' }],
+        where: {
+          $or: [
+            { deadAt: { $notNull: true }, deliveredAt: null },
+            { retriedAt: { $notNull: true } },
+          ],
+        },
+        orderBy: [{ eventRow: 'desc' }, { id: 'desc' }],
         limit: 100,
       });
       const sum = (count: (endpoint: EndpointBacklog) => number) =>

@@ -112,14 +112,22 @@ export const OutboxPanel = () => {
                       ? `${text('outbox.discarded', 'discarded')} (${letter.discardedBy ?? ''}, ${
                           letter.discardedAt ? formatInstant(letter.discardedAt, locale) : ''
                         })`
-                      : formatMessage(
-                          {
-                            id: getTranslation('outbox.deadAfter'),
-                            defaultMessage:
-                              'dead after {attempts, plural, one {# attempt} other {# attempts}}',
-                          },
-                          { attempts: letter.attempts },
-                        )}
+                      : letter.state !== 'dead'
+                        ? `${text('outbox.retried', 'retried')} (${letter.retriedBy ?? ''}, ${
+                            letter.retriedAt ? formatInstant(letter.retriedAt, locale) : ''
+                          }): ${
+                            letter.state === 'delivered'
+                              ? text('outbox.delivered', 'delivered')
+                              : text('outbox.waiting', 'waiting')
+                          }`
+                        : formatMessage(
+                            {
+                              id: getTranslation('outbox.deadAfter'),
+                              defaultMessage:
+                                'dead after {attempts, plural, one {# attempt} other {# attempts}}',
+                            },
+                            { attempts: letter.attempts },
+                          )}
                     {letter.lastError ? (
                       <Typography textColor="danger600"> ({letter.lastError})</Typography>
                     ) : null}
