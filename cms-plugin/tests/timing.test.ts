@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { PreparedBatch, type NotificationState } from '../shared/contracts/index.ts';
 import { putBooking } from './support/fixtures.ts';
-import { rescheduleEvent, scheduledRun } from './support/messages.ts';
+import { rescheduleEvent, scheduledRun, statusChangeEvent } from './support/messages.ts';
 import { onEveryDatabase } from './support/suite.ts';
 
 onEveryDatabase(
@@ -136,6 +136,97 @@ onEveryDatabase(
         'expired',
         'expired',
       ]);
+    });
+
+    it('sends an "on the way" message again after a passing failure, never after a refusal, and expires it once the technician arrives', async () => {
+      const start = '2027-05-10T12:00:00.000Z';
+      const { booking } = await putBooking(host(), token, 'retry', {
+        start,
+        end: '2027-05-10T13:00:00.000Z',
+      });
+      const moveTo = async (status: string) => {
+        const answer = await host().api('PATCH', `/bookings/${booking.documentId}`, token, {
+          status,
+        });
+        expect(answer.status).toBe(200);
+      };
+      await moveTo('traveling');
+      const sent = await post('/messaging/prepare/events', '2027-05-10T09:00:00.000Z', {
+        type: 'traveling',
+        events: [statusChangeEvent({ ...booking, start }, 'scheduled', 'traveling')],
+      });
+      const email = sent.email[0]!;
+      const sms = sent.sms[0]!;
+      const record = (results: unknown[], now: string) =>
+        host().api('POST', '/messaging/results', token, { results }, { 'x-enroute-now': now });
+      await record(
+        [
+          {
+            notificationId: email.notificationId,
+            state: 'failed',
+            reason: 'Send Email: connect ECONNREFUSED 127.0.0.1:2525',
+          },
+          {
+            notificationId: sms.notificationId,
+            state: 'failed',
+            reason: 'Send SMS: Bad request - please check your parameters',
+          },
+        ],
+        '2027-05-10T09:00:05.000Z',
+      );
+      const again = (batch: Pick<PreparedBatch, 'email' | 'sms'>) =>
+        [...batch.email, ...batch.sms].filter((one) => one.bookingId === booking.documentId);
+      // A minute after a first failed try, the email goes again; the refused SMS never does.
+      expect(again(await run('2027-05-10T09:00:30.000Z'))).toEqual([]);
+      const retried = again(await run('2027-05-10T09:01:05.000Z'));
+      expect(retried.map((one) => [one.channel, one.notificationId])).toEqual([
+        ['email', email.notificationId],
+      ]);
+      expect(again(await run('2027-05-10T09:01:10.000Z'))).toEqual([]);
+      await record(
+        [
+          {
+            notificationId: email.notificationId,
+            state: 'failed',
+            reason: 'Send Email: Connection timeout',
+          },
+        ],
+        '2027-05-10T09:01:20.000Z',
+      );
+      // The technician arrives before the next try: the message is no longer true.
+      await moveTo('in-progress');
+      expect(again(await run('2027-05-10T09:10:00.000Z'))).toEqual([]);
+      expect(await states([email.notificationId, sms.notificationId])).toEqual([
+        'expired',
+        'failed',
+      ]);
+    });
+
+    it('takes over a claim left unanswered past its lease, and sends it once', async () => {
+      const start = '2027-05-11T12:00:00.000Z';
+      const { booking } = await putBooking(host(), token, 'lease', {
+        start,
+        end: '2027-05-11T13:00:00.000Z',
+      });
+      const done = await host().api('PATCH', `/bookings/${booking.documentId}`, token, {
+        status: 'completed',
+      });
+      expect(done.status).toBe(200);
+      const claimed = await post('/messaging/prepare/events', '2027-05-11T13:30:00.000Z', {
+        type: 'completed',
+        events: [statusChangeEvent({ ...booking, start }, 'in-progress', 'completed')],
+      });
+      const ids = [...claimed.email, ...claimed.sms].map((one) => one.notificationId).sort();
+      expect(ids).toHaveLength(2);
+      // The run that claimed them died without an answer.
+      const mine = (batch: Pick<PreparedBatch, 'email' | 'sms'>) =>
+        [...batch.email, ...batch.sms]
+          .filter((one) => one.bookingId === booking.documentId)
+          .map((one) => one.notificationId)
+          .sort();
+      expect(mine(await run('2027-05-11T13:40:00.000Z'))).toEqual([]);
+      expect(mine(await run('2027-05-11T13:46:00.000Z'))).toEqual(ids);
+      expect(mine(await run('2027-05-11T13:47:00.000Z'))).toEqual([]);
     });
   },
   { env: { ENROUTE_TEST_CLOCK: 'true' } },

@@ -99,7 +99,7 @@ export const createMessagingController = ({ strapi }: { strapi: Core.Strapi }) =
   recordResults: (ctx: Context) =>
     respond(ctx, async () => {
       const { results } = parseInput(RecordResultsRequest, ctx.request.body);
-      const answer = await getService('results', { strapi }).record(results);
+      const answer = await getService('results', { strapi }).record(results, clock(strapi, ctx));
       return { body: answer satisfies RecordResultsResponse };
     }),
 });

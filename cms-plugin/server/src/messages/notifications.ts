@@ -2,7 +2,8 @@ import type { Core } from '@strapi/strapi';
 import type { DeliveryResult, Notification } from '../../../shared/contracts/messaging.ts';
 import type { Channel, MessageType, NotificationState } from '../../../shared/contracts/domain.ts';
 import { RequestError, invalid, notFound } from '../validation/errors.ts';
-import { insertIgnoringConflicts, tableOf } from '../utils/bulk.ts';
+import { insertIgnoringConflicts, joinTableOf, tableOf } from '../utils/bulk.ts';
+import { CLAIM_LEASE_MS, MAX_ATTEMPTS, isTransientFailure, retryDelayMs } from './rules/index.ts';
 import { maskRecipient } from '../utils/mask.ts';
 import { instant, query, relation, text, type Row } from '../utils/store.ts';
 import { UID } from '../utils/uids.ts';
@@ -43,8 +44,8 @@ export type NewMessage = {
 };
 export type MessageContent = NonNullable<DeliveryResult['content']>;
 
-/** A message that waited for the end of quiet hours, taken by one scheduled run. */
-export type WaitingMessage = {
+/** A message taken by one scheduled run to be sent again (or for the first time, after waiting). */
+export type RetryMessage = {
   documentId: string;
   idempotencyKey: string;
   bookingId: string;
@@ -52,6 +53,10 @@ export type WaitingMessage = {
   type: MessageType;
   channel: Channel;
   recipient: string;
+  attempts: number;
+  claimedAt: string;
+  /** It waited for the end of quiet hours (not a retry). */
+  waited: boolean;
 };
 
 /** A delivery result for one logged message, as the results route takes it. */
@@ -75,7 +80,7 @@ export const createNotificationsService = ({ strapi }: { strapi: Core.Strapi }) 
      * message whose key failed before takes that entry over (of simultaneous retries, the update
      * that still finds it failed wins).
      */
-    async claimMany(messages: NewMessage[]): Promise<Map<string, string>> {
+    async claimMany(messages: NewMessage[], now = new Date()): Promise<Map<string, string>> {
       const inserted = await insertIgnoringConflicts(
         strapi,
         UID.notification,
@@ -95,6 +100,7 @@ export const createNotificationsService = ({ strapi }: { strapi: Core.Strapi }) 
           relations: { booking: message.bookingRowId },
         })),
         'idempotencyKey',
+        now,
       );
       const claimed = new Map(inserted.map((row) => [row.conflictValue, row.documentId]));
       const { name, column } = table();
@@ -112,7 +118,7 @@ export const createNotificationsService = ({ strapi }: { strapi: Core.Strapi }) 
             [column('recipient')]: message.recipient,
             [column('content')]: message.content ? JSON.stringify(message.content) : null,
             [column('sendAfter')]: message.sendAfter ? new Date(message.sendAfter) : null,
-            [column('updatedAt')]: new Date(),
+            [column('updatedAt')]: now,
           })
           .returning(['document_id'])) as { document_id: string }[];
         const won = retaken[0];
@@ -122,52 +128,99 @@ export const createNotificationsService = ({ strapi }: { strapi: Core.Strapi }) 
     },
 
     /**
-     * Takes the waiting messages whose time has come: each is taken by the one run whose update
-     * still finds it waiting.
+     * Takes the messages to send again now (of simultaneous runs, the one whose update still finds
+     * a message as it read it takes it):
+     * - those that waited for the end of quiet hours, once it has come;
+     * - event messages whose last try failed for a passing reason, after a delay that doubles with
+     *   each try (reminders are due again by themselves);
+     * - claims left unanswered for longer than the lease (the run that claimed them died).
      */
-    async takeWaiting(now: Date, limit: number): Promise<WaitingMessage[]> {
+    async takeForRetry(now: Date, limit: number): Promise<RetryMessage[]> {
       const { name, column } = table();
-      const due = await log().findMany({
-        where: { state: 'pending', sendAfter: { $lte: now } },
-        select: [
-          'id',
-          'documentId',
-          'idempotencyKey',
-          'type',
-          'channel',
-          'recipient',
-          'bookingStart',
-        ],
-        populate,
-        orderBy: { sendAfter: 'asc' },
-        limit,
-      });
-      if (due.length === 0) return [];
-      const taken = (await strapi.db
-        .connection(name)
-        .whereIn(
-          'id',
-          due.map((row) => row.id),
+      const link = joinTableOf(strapi, UID.notification, 'booking');
+      const bookings = tableOf(strapi, UID.booking);
+      const c = (attribute: string) => `n.${column(attribute)}`;
+      const rows = (await strapi.db
+        .connection({ n: name })
+        .join({ l: link.name }, `l.${link.joinColumn}`, 'n.id')
+        .join({ b: bookings.name }, 'b.id', `l.${link.inverseJoinColumn}`)
+        .select(
+          'n.id',
+          'n.document_id',
+          { key: c('idempotencyKey') },
+          { type: c('type') },
+          { channel: c('channel') },
+          { recipient: c('recipient') },
+          { state: c('state') },
+          { reason: c('reason') },
+          { attempts: c('attempts') },
+          { booking_start: c('bookingStart') },
+          { send_after: c('sendAfter') },
+          { created_at: c('createdAt') },
+          { updated_at: c('updatedAt') },
+          { booking_id: 'b.document_id' },
         )
-        .whereNotNull(column('sendAfter'))
-        .update({ [column('sendAfter')]: null, [column('updatedAt')]: new Date() })
-        .returning(['id'])) as { id: number }[];
-      const ours = new Set(taken.map((row) => Number(row.id)));
-      return due.flatMap((row) => {
-        const booking = relation(row.booking);
-        if (!ours.has(row.id) || !booking || typeof row.recipient !== 'string') return [];
-        return [
-          {
-            documentId: row.documentId,
-            idempotencyKey: String(row.idempotencyKey),
-            bookingId: booking.documentId,
-            bookingStart: instant(row.bookingStart),
-            type: row.type as MessageType,
-            channel: row.channel as Channel,
-            recipient: row.recipient,
-          },
-        ];
+        .where((where) =>
+          where
+            .where(c('state'), 'pending')
+            .where((pending) =>
+              pending.where(c('sendAfter'), '<=', now).orWhere((stale) =>
+                stale
+                  .whereNull(c('sendAfter'))
+                  .whereNotNull(c('content'))
+                  .where(c('updatedAt'), '<=', new Date(now.getTime() - CLAIM_LEASE_MS)),
+              ),
+            )
+            .orWhere((failed) =>
+              failed
+                .where(c('state'), 'failed')
+                .whereNot(c('type'), 'reminder')
+                .where(c('attempts'), '<', MAX_ATTEMPTS),
+            ),
+        )
+        .orderBy(c('updatedAt'))
+        .limit(limit)) as Record<string, unknown>[];
+      const chosen = rows.filter((row) => {
+        if (row.state !== 'failed') return true;
+        const channel = row.channel as Channel;
+        const attempts = Number(row.attempts ?? 0);
+        const lastTry = Date.parse(instant(row.updated_at));
+        return (
+          isTransientFailure(channel, text(row.reason)) &&
+          lastTry + retryDelayMs(attempts) <= now.getTime()
+        );
       });
+      const taken: RetryMessage[] = [];
+      for (const row of chosen) {
+        if (typeof row.recipient !== 'string') continue;
+        const won = (await strapi.db
+          .connection(name)
+          .where({
+            id: row.id,
+            [column('state')]: row.state,
+            [column('updatedAt')]: row.updated_at,
+          })
+          .update({
+            [column('state')]: 'pending',
+            [column('sendAfter')]: null,
+            [column('updatedAt')]: now,
+          })
+          .returning(['id'])) as unknown[];
+        if (won.length === 0) continue;
+        taken.push({
+          documentId: String(row.document_id),
+          idempotencyKey: String(row.key),
+          bookingId: String(row.booking_id),
+          bookingStart: instant(row.booking_start),
+          type: row.type as MessageType,
+          channel: row.channel as Channel,
+          recipient: row.recipient,
+          attempts: Number(row.attempts ?? 0),
+          claimedAt: instant(row.created_at),
+          waited: row.send_after !== null && row.send_after !== undefined,
+        });
+      }
+      return taken;
     },
 
     /** Keeps the words of a message written after it was claimed. */
@@ -209,7 +262,7 @@ export const createNotificationsService = ({ strapi }: { strapi: Core.Strapi }) 
      * (unknown id, already recorded as sent or skipped, no reason for a failure) is answered in
      * `errors` by its index and does not hold back the others.
      */
-    async recordMany(results: ResultFor[]): Promise<RecordAnswer> {
+    async recordMany(results: ResultFor[], now = new Date()): Promise<RecordAnswer> {
       const errors = new Map<number, RequestError>();
       const ids = [...new Set(results.map((result) => result.notificationId))];
       const rows = ids.length
@@ -258,7 +311,7 @@ export const createNotificationsService = ({ strapi }: { strapi: Core.Strapi }) 
               result.providerResponse === undefined
                 ? null
                 : JSON.stringify(result.providerResponse),
-            [column('updatedAt')]: new Date(),
+            [column('updatedAt')]: now,
           },
         });
       }

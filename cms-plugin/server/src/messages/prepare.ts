@@ -24,13 +24,13 @@ import {
   isReminderDue,
   messageData,
   resolveRecipient,
+  expiryReason,
   skipKey,
-  stillCurrent,
 } from './rules/index.ts';
 import type { ChannelDecision } from './rules/index.ts';
 
-/** Messages that waited for the end of quiet hours, handed out by one scheduled run. */
-const WAITING_PER_RUN = 500;
+/** Messages handed out again (after quiet hours, a passing failure or a lost claim) per run. */
+const RETRIES_PER_RUN = 500;
 
 type Job = { type: MessageType; context: MessageContext; event?: BookingEvent; source: number };
 type Sendable = Extract<ChannelDecision, { decision: 'send' }>;
@@ -244,6 +244,7 @@ export const createPrepareService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     const claimed = await getService('notifications', { strapi }).claimMany(
       logged.map(({ message }) => message),
+      now,
     );
     // Each claimed key is handed out once, also when two events of a batch call for it.
     const handedOut = new Set<string>();
@@ -292,28 +293,38 @@ export const createPrepareService = ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   /**
-   * The messages that waited for the end of quiet hours and may go now: taken (of simultaneous
-   * runs, one takes each), then written for the booking as it is now. One whose booking has changed
-   * since (moved again, or no longer in the status it was about) is logged expired, not sent.
+   * The messages to send again now: those that waited for the end of quiet hours, event messages
+   * whose last try failed for a passing reason (after their delay), and claims left unanswered past
+   * their lease. Each is taken by one run, then written for the booking as it is now; one whose
+   * moment has passed, or that no longer says what is true of the booking, is logged expired.
    */
-  async function handOutWaiting(stored: StoredSettings, now: Date, batch: PreparedBatch) {
+  async function handOutAgain(stored: StoredSettings, now: Date, batch: PreparedBatch) {
     const notifications = getService('notifications', { strapi });
-    const taken = await notifications.takeWaiting(now, WAITING_PER_RUN);
+    const taken = await notifications.takeForRetry(now, RETRIES_PER_RUN);
     if (taken.length === 0) return;
     const settings = getService('settings', { strapi }).messaging(stored);
     const contexts = await getService('message-context', { strapi }).forDocumentIds(
       [...new Set(taken.map((one) => one.bookingId))],
       stored.fallbackContactId,
     );
-    const current = taken.filter((one) => {
+    const current: typeof taken = [];
+    for (const one of taken) {
       const context = contexts.get(one.bookingId);
-      return context && stillCurrent(one.type, context, one.bookingStart);
-    });
-    const stale = taken.filter((one) => !current.includes(one));
-    await notifications.expire(
-      stale.map((one) => one.documentId),
-      'the booking changed while the message waited for the end of quiet hours',
-    );
+      const expired = context
+        ? expiryReason(
+            {
+              type: one.type,
+              claimedStart: one.bookingStart,
+              claimedAt: one.claimedAt,
+              attempts: one.attempts,
+            },
+            context,
+            now,
+          )
+        : 'the booking is gone';
+      if (expired) await notifications.expire([one.documentId], `not sent: ${expired}`);
+      else current.push(one);
+    }
     const bookings = await rowIds(
       strapi,
       UID.booking,
@@ -429,8 +440,9 @@ export const createPrepareService = ({ strapi }: { strapi: Core.Strapi }) => {
       const page = await getService('due-reminders', { strapi }).page(stored, cursor, limit, now);
       const due = page.contexts.filter((context) => isReminderDue(context, settings, now));
       const batch = emptyBatch(now);
-      // The first page of a run also hands out what waited for the end of quiet hours.
-      if (cursor === null) await handOutWaiting(stored, now, batch);
+      // The first page of a run also hands out what waited for the end of quiet hours, and what
+      // is to be tried again.
+      if (cursor === null) await handOutAgain(stored, now, batch);
       await prepareJobs(
         due.map((context, source) => ({ type: 'reminder', context, source })),
         stored,

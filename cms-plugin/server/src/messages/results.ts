@@ -7,8 +7,8 @@ import { getService } from '../utils/get-service.ts';
  * (unknown id, already recorded) is answered in `errors` and does not hold back the others.
  */
 export const createResultsService = ({ strapi }: { strapi: Core.Strapi }) => ({
-  async record(results: RecordResult[]): Promise<RecordResultsResponse> {
-    const { data, errors } = await getService('notifications', { strapi }).recordMany(results);
+  async record(results: RecordResult[], now = new Date()): Promise<RecordResultsResponse> {
+    const { data, errors } = await getService('notifications', { strapi }).recordMany(results, now);
     return {
       data,
       errors: [...errors].map(([index, error]) => ({

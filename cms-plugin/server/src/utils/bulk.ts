@@ -73,12 +73,12 @@ export async function insertIgnoringConflicts(
   uid: EnrouteUid,
   rows: BulkRow[],
   conflictAttribute: string,
+  now = new Date(),
 ): Promise<InsertedRow[]> {
   if (rows.length === 0) return [];
   const meta = strapi.db.metadata.get(uid) as unknown as ModelMeta;
   const { column } = tableOf(strapi, uid);
   const conflictColumn = column(conflictAttribute);
-  const now = new Date();
   const records = rows.map((row) => {
     const record: Record<string, unknown> = {
       document_id: newDocumentId(),

@@ -19,6 +19,12 @@ export {
   nextReminderSend,
   reminderDueAt,
   sendTiming,
-  stillCurrent,
   type SendTiming,
 } from './timing.ts';
+export {
+  CLAIM_LEASE_MS,
+  MAX_ATTEMPTS,
+  expiryReason,
+  isTransientFailure,
+  retryDelayMs,
+} from './delivery.ts';

@@ -94,21 +94,6 @@ export function sendTiming(
 }
 
 /**
- * Whether a message that waited still says what is true of the booking: the booking has the start
- * the message was claimed for, and is still in the status the message is about.
- */
-export function stillCurrent(
-  type: MessageType,
-  context: MessageContext,
-  claimedStart: string,
-): boolean {
-  const { booking } = context;
-  if (Date.parse(booking.start) !== Date.parse(claimedStart)) return false;
-  const status = type === 'reminder' || type === 'rescheduled' ? 'scheduled' : type;
-  return booking.status === status;
-}
-
-/**
  * The next moment after `now` when the reminder run sends to customers in `zone`: the send time
  * (on the UTC clock or on the zone's, as set), at the end of the zone's quiet hours when it falls
  * inside them.
