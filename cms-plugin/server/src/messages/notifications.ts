@@ -76,9 +76,9 @@ export const createNotificationsService = ({ strapi }: { strapi: Core.Strapi }) 
   return {
     /**
      * Logs a batch of messages in a few statements and answers the documentId of each one this
-     * call claimed, by idempotency key. A key logged before is not written again; a pending
-     * message whose key failed before takes that entry over (of simultaneous retries, the update
-     * that still finds it failed wins).
+     * call claimed, by idempotency key. A key logged before is not written again; a message whose
+     * key failed before takes that entry over, to be sent or to fail again (of simultaneous
+     * retries, the update that still finds it failed wins).
      */
     async claimMany(messages: NewMessage[], now = new Date()): Promise<Map<string, string>> {
       const inserted = await insertIgnoringConflicts(
@@ -105,7 +105,9 @@ export const createNotificationsService = ({ strapi }: { strapi: Core.Strapi }) 
       const claimed = new Map(inserted.map((row) => [row.conflictValue, row.documentId]));
       const { name, column } = table();
       for (const message of messages) {
-        if (message.state !== 'pending' || claimed.has(message.idempotencyKey)) continue;
+        if (message.state === 'skipped' || claimed.has(message.idempotencyKey)) continue;
+        // A message that failed before and fails again to be written is logged failed again,
+        // with today's reason: this call reports it, as it did the first time.
         const retaken = (await strapi.db
           .connection(name)
           .where({
@@ -113,8 +115,8 @@ export const createNotificationsService = ({ strapi }: { strapi: Core.Strapi }) 
             [column('state')]: 'failed',
           })
           .update({
-            [column('state')]: 'pending',
-            [column('reason')]: null,
+            [column('state')]: message.state,
+            [column('reason')]: message.reason,
             [column('recipient')]: message.recipient,
             [column('content')]: message.content ? JSON.stringify(message.content) : null,
             [column('sendAfter')]: message.sendAfter ? new Date(message.sendAfter) : null,
