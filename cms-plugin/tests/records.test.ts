@@ -186,6 +186,71 @@ onEveryDatabase('content API: permissions, validation and upserts', (host) => {
     );
   });
 
+  it('stores the same completion time and previous start whether a booking changes in the Content Manager or through the content API', async () => {
+    const stored = async (documentId: string) => {
+      const rows = await host().database.select(
+        'select completed_at, previous_start, start from enroute_bookings where document_id = $1',
+        [documentId],
+      );
+      const row = rows[0] ?? {};
+      const at = (value: unknown) =>
+        value === null || value === undefined
+          ? null
+          : new Date(value as string | number).toISOString();
+      return { completedAt: at(row.completed_at), previousStart: at(row.previous_start) };
+    };
+    const cm = (documentId: string, data: unknown) =>
+      host().asAdmin(
+        'PUT',
+        `/content-manager/collection-types/plugin::enroute.booking/${documentId}`,
+        data,
+      );
+    const { booking: viaApi } = await putBooking(host(), fullAccess, 'same-api');
+    const { booking: viaAdmin } = await putBooking(host(), fullAccess, 'same-cm');
+    const [apiStart, adminStart] = await Promise.all([
+      stored(viaApi.documentId),
+      stored(viaAdmin.documentId),
+    ]);
+    expect(apiStart).toEqual({ completedAt: null, previousStart: null });
+    expect(adminStart).toEqual({ completedAt: null, previousStart: null });
+
+    const before = (
+      await host().database.select('select start from enroute_bookings where document_id = $1', [
+        viaAdmin.documentId,
+      ])
+    )[0]?.start as string | number;
+    const moved = inDays(3);
+    expect(
+      (
+        await host().api('PATCH', `/bookings/${viaApi.documentId}`, fullAccess, {
+          start: moved,
+          end: inDays(3, 1),
+        })
+      ).status,
+    ).toBe(200);
+    expect((await cm(viaAdmin.documentId, { start: moved, end: inDays(3, 1) })).status).toBe(200);
+    expect((await stored(viaAdmin.documentId)).previousStart).toBe(new Date(before).toISOString());
+    expect((await stored(viaApi.documentId)).previousStart).toBe(new Date(before).toISOString());
+
+    const from = Date.now();
+    expect(
+      (
+        await host().api('PATCH', `/bookings/${viaApi.documentId}`, fullAccess, {
+          status: 'completed',
+        })
+      ).status,
+    ).toBe(200);
+    expect((await cm(viaAdmin.documentId, { bookingStatus: 'completed' })).status).toBe(200);
+    for (const documentId of [viaApi.documentId, viaAdmin.documentId]) {
+      const { completedAt } = await stored(documentId);
+      expect(Date.parse(completedAt ?? '')).toBeGreaterThanOrEqual(from - 1000);
+      expect(Date.parse(completedAt ?? '')).toBeLessThanOrEqual(Date.now() + 1000);
+    }
+    // Reopened, in the Content Manager: no completion time any more.
+    expect((await cm(viaAdmin.documentId, { bookingStatus: 'in-progress' })).status).toBe(200);
+    expect((await stored(viaAdmin.documentId)).completedAt).toBeNull();
+  });
+
   it('names every wrong field and changes nothing', async () => {
     const bad = await host().api('PUT', '/service-accounts/a-bad', fullAccess, {
       name: '',

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { UID } from '../utils/uids.ts';
 import { bookingEvents } from './diff.ts';
-import type { BookingEvent } from '../../../shared/contracts/booking-event.ts';
+import type { BookingEvent, BookingSnapshot } from '../../../shared/contracts/booking-event.ts';
 import { readSnapshot } from './snapshot.ts';
 
 type DocumentContext = { uid: string; action: string; params: Record<string, unknown> };
@@ -18,6 +18,31 @@ function documentIdOf(value: unknown): string | null {
     if ('entries' in value && Array.isArray(value.entries)) return documentIdOf(value.entries[0]);
   }
   return null;
+}
+
+/**
+ * Fields that follow from a booking change, whichever way it comes (content API, Content Manager,
+ * technician app, code): when it completed (set on becoming completed, cleared on leaving it) and
+ * the start it had before a move. A value the change gives itself is kept.
+ */
+function addConsequences(before: BookingSnapshot | null, params: Record<string, unknown>): void {
+  const data = params.data;
+  if (!data || typeof data !== 'object') return;
+  const change = data as Record<string, unknown>;
+  const status = typeof change.bookingStatus === 'string' ? change.bookingStatus : undefined;
+  const set = (field: string, value: unknown) => {
+    if (!(field in change)) change[field] = value;
+  };
+  if (status === 'completed' && before?.status !== 'completed') set('completedAt', new Date());
+  if (status && status !== 'completed' && before?.status === 'completed') set('completedAt', null);
+  const start = change.start;
+  if (
+    before &&
+    (typeof start === 'string' || start instanceof Date) &&
+    Date.parse(new Date(start).toISOString()) !== Date.parse(before.start)
+  ) {
+    set('previousStart', before.start);
+  }
 }
 
 /**
@@ -39,6 +64,7 @@ export function bookingEventsMiddleware(
       const givenId =
         typeof context.params.documentId === 'string' ? context.params.documentId : null;
       const before = givenId ? await readSnapshot(strapi, givenId) : null;
+      if (context.action !== 'delete') addConsequences(before, context.params);
       const result = await next();
       const documentId = givenId ?? documentIdOf(result);
       const after =

@@ -92,18 +92,6 @@ export const createRecordsService = ({ strapi }: { strapi: Core.Strapi }) => {
     return row;
   }
 
-  /** Fields that follow from a change: when it completed, where it was before a move. */
-  function consequences(before: Row | null, next: { status?: string; start?: string }) {
-    const data: Record<string, unknown> = {};
-    if (next.status === 'completed' && before?.bookingStatus !== 'completed')
-      data.completedAt = new Date().toISOString();
-    if (next.status && next.status !== 'completed' && before?.bookingStatus === 'completed')
-      data.completedAt = null;
-    if (before && next.start && instant(before.start) !== instant(next.start))
-      data.previousStart = instant(before.start);
-    return data;
-  }
-
   return {
     async putServiceAccount(externalId: string, input: ServiceAccountInput): Promise<Upsert> {
       const refs = await resolveRefs([
@@ -159,7 +147,6 @@ export const createRecordsService = ({ strapi }: { strapi: Core.Strapi }) => {
           start,
           end,
           bookingStatus: status,
-          ...consequences(before, { status, start }),
         }),
       );
     },
@@ -180,7 +167,6 @@ export const createRecordsService = ({ strapi }: { strapi: Core.Strapi }) => {
         start,
         end,
         resource: refs.resource,
-        ...consequences(before, { status: change.status, start }),
       });
       await documents(strapi, UID.booking).update({ documentId, data });
       return {
