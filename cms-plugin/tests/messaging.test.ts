@@ -77,7 +77,7 @@ onEveryDatabase('content API: message preparation and delivery results', (host) 
       type: 'traveling',
       locale: 'fr',
       source: 0,
-      idempotencyKey: `${booking.documentId}:traveling:email`,
+      idempotencyKey: `${booking.documentId}:traveling:email:trip-1`,
     });
     const link = /https?:\/\/[^\s"<]+\/t\/[A-Za-z0-9_-]{22,}/.exec(email?.html ?? '')?.[0];
     expect(link).toBeDefined();
@@ -86,15 +86,15 @@ onEveryDatabase('content API: message preparation and delivery results', (host) 
     // Both messages carry the same link, and it opens the booking.
     const token = link?.split('/t/')[1] ?? '';
     expect((await host().api('GET', `/access-codes/${token}`, readOnly)).status).toBe(200);
-    expect(await keyCount(`${booking.documentId}:traveling:email`)).toBe(1);
-    expect(await keyCount(`${booking.documentId}:traveling:sms`)).toBe(1);
+    expect(await keyCount(`${booking.documentId}:traveling:email:trip-1`)).toBe(1);
+    expect(await keyCount(`${booking.documentId}:traveling:sms:trip-1`)).toBe(1);
 
     // The log keeps the words, never a working link.
     const log = await host().admin('GET', `/notifications?bookingId=${booking.documentId}`);
     expect(log.status).toBe(200);
     const rows = await host().database.select(
       'select content from enroute_notifications where idempotency_key = $1',
-      [`${booking.documentId}:traveling:sms`],
+      [`${booking.documentId}:traveling:sms:trip-1`],
     );
     const stored: unknown = rows[0]?.content;
     const content = typeof stored === 'string' ? stored : JSON.stringify(stored);
@@ -123,6 +123,32 @@ onEveryDatabase('content API: message preparation and delivery results', (host) 
     } finally {
       await second.stop();
     }
+  });
+
+  it('sends a second journey its own "on the way" message, and one journey told three times once', async () => {
+    const { booking } = await putBooking(host(), fullAccess, 'journeys');
+    await changeStatus(booking.documentId, 'traveling');
+    const first = statusEvent(booking.documentId, inDays(2), 'scheduled', 'traveling');
+    const told = await Promise.all(
+      // The same event delivered twice, and another event of the same journey.
+      [first, first, statusEvent(booking.documentId, inDays(2), 'scheduled', 'traveling')].map(
+        (event) => prepared('traveling', [event]),
+      ),
+    );
+    expect(told.flatMap((batch) => batch.sms)).toHaveLength(1);
+    expect(told.flatMap((batch) => batch.email)).toHaveLength(1);
+    // Turned back (moved to another day), then on the way again: a second journey.
+    await changeStatus(booking.documentId, 'scheduled');
+    await changeStatus(booking.documentId, 'traveling');
+    const second = await prepared('traveling', [
+      statusEvent(booking.documentId, inDays(2), 'scheduled', 'traveling'),
+    ]);
+    expect(second.sms).toHaveLength(1);
+    expect(second.email).toHaveLength(1);
+    const keys = [...told.flatMap((batch) => batch.sms), ...second.sms].map(
+      (sms) => sms.idempotencyKey,
+    );
+    expect(keys.map((key) => key.split(':').at(-1))).toEqual(['trip-1', 'trip-2']);
   });
 
   it('records a batch of results, each once, and answers what it could not record', async () => {

@@ -82,6 +82,8 @@ export const MessageContext = z.object({
     end: Instant,
     completedAt: Instant.nullable(),
     eta: z.object({ arrivesAt: Instant, source: z.string() }).nullable(),
+    /** Journeys to this booking so far: each change to traveling from another status is one. */
+    trip: z.number().int().min(0).default(0),
   }),
   workOrder: z.object({ documentId: z.string(), number: z.string() }),
   serviceAccount: z.object({

@@ -31,6 +31,7 @@ function context(overrides: Partial<MessageContext> = {}): MessageContext {
       end: '2026-12-01T11:00:00.000Z',
       completedAt: null,
       eta: { arrivesAt: '2026-12-01T09:20:00.000Z', source: 'builtin' },
+      trip: 0,
     },
     workOrder: { documentId: 'w1', number: 'WO-1' },
     serviceAccount: {

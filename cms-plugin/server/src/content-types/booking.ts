@@ -18,6 +18,8 @@ export const bookingSchema = defineContentType({
       required: true,
     },
     completedAt: { type: 'datetime' },
+    /** Journeys so far: each change to traveling from another status starts one. */
+    trip: { type: 'integer', default: 0 },
     previousStart: { type: 'datetime' },
     etaArrivesAt: { type: 'datetime' },
     etaComputedAt: { type: 'datetime' },

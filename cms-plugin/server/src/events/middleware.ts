@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { query } from '../utils/store.ts';
 import { UID } from '../utils/uids.ts';
 import { bookingEvents } from './diff.ts';
 import type { BookingEvent, BookingSnapshot } from '../../../shared/contracts/booking-event.ts';
@@ -45,6 +46,24 @@ function addConsequences(before: BookingSnapshot | null, params: Record<string, 
   }
 }
 
+/** A change to traveling from another status starts the booking's next journey. */
+async function countJourney(
+  strapi: Core.Strapi,
+  documentId: string | null,
+  before: BookingSnapshot | null,
+  params: Record<string, unknown>,
+): Promise<void> {
+  const change = params.data;
+  if (!change || typeof change !== 'object') return;
+  const data = change as Record<string, unknown>;
+  if (data.bookingStatus !== 'traveling' || before?.status === 'traveling' || 'trip' in data)
+    return;
+  const row = documentId
+    ? await query(strapi, UID.booking).findOne({ where: { documentId }, select: ['id', 'trip'] })
+    : null;
+  data.trip = Number(row?.trip ?? 0) + 1;
+}
+
 /**
  * Sees every booking create, update and delete made through the Document Service (content
  * API, admin, other plugins) and writes its events to the outbox in the same transaction:
@@ -64,7 +83,10 @@ export function bookingEventsMiddleware(
       const givenId =
         typeof context.params.documentId === 'string' ? context.params.documentId : null;
       const before = givenId ? await readSnapshot(strapi, givenId) : null;
-      if (context.action !== 'delete') addConsequences(before, context.params);
+      if (context.action !== 'delete') {
+        addConsequences(before, context.params);
+        await countJourney(strapi, givenId, before, context.params);
+      }
       const result = await next();
       const documentId = givenId ?? documentIdOf(result);
       const after =

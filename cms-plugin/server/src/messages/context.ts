@@ -94,6 +94,7 @@ export const createMessageContextService = ({ strapi }: { strapi: Core.Strapi })
         end: instant(row.end),
         completedAt: optionalInstant(row.completedAt),
         eta: arrivesAt ? { arrivesAt, source: text(row.etaSource) ?? 'builtin' } : null,
+        trip: typeof row.trip === 'number' ? row.trip : Number(row.trip ?? 0),
       },
       workOrder: { documentId: workOrder.documentId, number: text(workOrder.number) ?? '' },
       serviceAccount: {

@@ -328,9 +328,9 @@ describe('sandbox', () => {
 });
 
 describe('status messages', () => {
-  const traveling = context({ booking: { status: 'traveling' } });
+  const traveling = context({ booking: { status: 'traveling', trip: 1 } });
 
-  it('sends traveling when the status becomes traveling, keyed without the start', () => {
+  it('sends traveling when the status becomes traveling, keyed by the journey, not the start', () => {
     expect(
       decideMessages({
         type: 'traveling',
@@ -344,13 +344,13 @@ describe('status messages', () => {
         channel: 'email',
         to: 'ana@example.com',
         decision: 'send',
-        idempotencyKey: 'booking-1:traveling:email',
+        idempotencyKey: 'booking-1:traveling:email:trip-1',
       },
       {
         channel: 'sms',
         to: '+14155552671',
         decision: 'send',
-        idempotencyKey: 'booking-1:traveling:sms',
+        idempotencyKey: 'booking-1:traveling:sms:trip-1',
       },
     ]);
   });

@@ -68,7 +68,13 @@ export function decideMessages(input: RuleInput): ChannelDecision[] {
   if (held === 'none') return [];
   const recipient = resolveRecipient(context);
   return channelsFor(settings.channel).map((channel): ChannelDecision => {
-    const key = idempotencyKey(context.booking.documentId, type, channel, context.booking.start);
+    const key = idempotencyKey(
+      context.booking.documentId,
+      type,
+      channel,
+      context.booking.start,
+      context.booking.trip,
+    );
     const skip = (to: string | null, reason: SkipReason): ChannelDecision => ({
       channel,
       to,

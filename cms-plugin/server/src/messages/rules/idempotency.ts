@@ -2,17 +2,20 @@ import type { Channel, MessageType } from '../../../../shared/contracts/index.ts
 
 /**
  * One key per message that may be sent once: booking, type and channel, plus the start for
- * reminders and reschedules (a booking moved to a new start deserves a new reminder).
+ * reminders and reschedules (a booking moved to a new start deserves a new reminder) and the
+ * journey for "on the way" (a second journey is a second message; the same one told twice is one).
  */
 export function idempotencyKey(
   bookingId: string,
   type: MessageType,
   channel: Channel,
   start: string,
+  trip = 0,
 ): string {
   const base = `${bookingId}:${type}:${channel}`;
   if (type === 'reminder' || type === 'rescheduled')
     return `${base}:${new Date(start).toISOString()}`;
+  if (type === 'traveling') return `${base}:trip-${trip}`;
   return base;
 }
 
