@@ -202,7 +202,7 @@ onEveryDatabase(
       ]);
     });
 
-    it('takes over a claim left unanswered past its lease, and sends it once', async () => {
+    it('takes over a claim left unanswered past its lease, sends it once, and never to a customer who opted out meanwhile', async () => {
       const start = '2027-05-11T12:00:00.000Z';
       const { booking } = await putBooking(host(), token, 'lease', {
         start,
@@ -216,8 +216,7 @@ onEveryDatabase(
         type: 'completed',
         events: [statusChangeEvent({ ...booking, start }, 'in-progress', 'completed')],
       });
-      const ids = [...claimed.email, ...claimed.sms].map((one) => one.notificationId).sort();
-      expect(ids).toHaveLength(2);
+      expect([claimed.email.length, claimed.sms.length]).toEqual([1, 1]);
       // The run that claimed them died without an answer.
       const mine = (batch: Pick<PreparedBatch, 'email' | 'sms'>) =>
         [...batch.email, ...batch.sms]
@@ -225,8 +224,20 @@ onEveryDatabase(
           .map((one) => one.notificationId)
           .sort();
       expect(mine(await run('2027-05-11T13:40:00.000Z'))).toEqual([]);
-      expect(mine(await run('2027-05-11T13:46:00.000Z'))).toEqual(ids);
+      // Meanwhile the customer turned email off: only the SMS goes, the email is logged expired.
+      const optedOut = await host().api('PUT', '/contacts/contact-lease', token, {
+        name: 'Camille Martin',
+        email: 'camille@example.com',
+        mobilePhone: '+33 6 12 34 56 78',
+        locale: 'fr',
+        emailOptOut: true,
+      });
+      expect(optedOut.status).toBe(200);
+      const sms = claimed.sms.map((one) => one.notificationId);
+      const email = claimed.email.map((one) => one.notificationId);
+      expect(mine(await run('2027-05-11T13:46:00.000Z'))).toEqual(sms);
       expect(mine(await run('2027-05-11T13:47:00.000Z'))).toEqual([]);
+      expect(await states([...email, ...sms])).toEqual(['expired', 'pending']);
     });
   },
   { env: { ENROUTE_TEST_CLOCK: 'true' } },

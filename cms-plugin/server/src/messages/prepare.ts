@@ -23,6 +23,7 @@ import {
   decideMessages,
   isReminderDue,
   messageData,
+  recipientAddress,
   resolveRecipient,
   expiryReason,
   skipKey,
@@ -347,9 +348,15 @@ export const createPrepareService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!context) continue;
       const link = CARRIES_LINK[one.type] ? links.get(one.bookingId) : null;
       const job: Job = { type: one.type, context, source };
+      // Sent to where the message goes now: never to a customer who opted out meanwhile.
+      const address = recipientAddress(context, settings, one.channel);
+      if ('reason' in address) {
+        await notifications.expire([one.documentId], `not sent: ${address.reason}`);
+        continue;
+      }
       const decision: Sendable = {
         channel: one.channel,
-        to: one.recipient,
+        to: address.to,
         decision: 'send',
         idempotencyKey: one.idempotencyKey,
       };

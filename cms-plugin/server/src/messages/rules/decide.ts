@@ -1,6 +1,7 @@
 import type {
   Channel,
   ContactView,
+  MessageContext,
   MessagingSettings,
   SkipReason,
 } from '../../../../shared/contracts/index.ts';
@@ -12,7 +13,7 @@ import { resolveRecipient } from './recipient.ts';
 import { sendTiming } from './timing.ts';
 import type { ChannelDecision, RuleInput } from './types.ts';
 
-type Address = { to: string } | { to: string | null; reason: SkipReason };
+export type Address = { to: string } | { to: string | null; reason: SkipReason };
 
 function phoneAddress(phone: string): Address {
   if (!isValidE164(phone)) return { to: phone, reason: 'invalid-number' };
@@ -59,6 +60,23 @@ function heldBack({ type, context, settings, event, now }: RuleInput): SkipReaso
 }
 
 /**
+ * Where a booking's message goes on a channel, as things are now: the recipient's address (the
+ * sandbox's in sandbox mode), or why it cannot go (no contact, no address, opted out, invalid).
+ * A message tried again asks this anew: a customer who said STOP meanwhile gets nothing more.
+ */
+export function recipientAddress(
+  context: MessageContext,
+  settings: MessagingSettings,
+  channel: Channel,
+): Address {
+  const recipient = resolveRecipient(context);
+  if (!recipient) return { to: null, reason: 'no-contact' };
+  const own = contactAddress(recipient.contact, channel);
+  if ('reason' in own) return own;
+  return settings.sandbox.enabled ? sandboxAddress(settings, channel) : own;
+}
+
+/**
  * Decide, for one booking and one message type, what goes out on each channel the settings
  * allow. An empty list means the message does not belong to this booking at all.
  */
@@ -66,7 +84,6 @@ export function decideMessages(input: RuleInput): ChannelDecision[] {
   const { type, context, settings } = input;
   const held = heldBack(input);
   if (held === 'none') return [];
-  const recipient = resolveRecipient(context);
   return channelsFor(settings.channel).map((channel): ChannelDecision => {
     const key = idempotencyKey(
       context.booking.documentId,
@@ -83,10 +100,7 @@ export function decideMessages(input: RuleInput): ChannelDecision[] {
       idempotencyKey: skipKey(key, reason),
     });
     if (held) return skip(null, held);
-    if (!recipient) return skip(null, 'no-contact');
-    const own = contactAddress(recipient.contact, channel);
-    if ('reason' in own) return skip(own.to, own.reason);
-    const address = settings.sandbox.enabled ? sandboxAddress(settings, channel) : own;
+    const address = recipientAddress(context, settings, channel);
     if ('reason' in address) return skip(address.to, address.reason);
     const timing = sendTiming(type, context, settings, input.now);
     return {

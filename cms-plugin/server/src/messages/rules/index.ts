@@ -4,7 +4,7 @@
  * data, the idempotency key). The due-reminders query, message preparation, the admin preview and
  * the portal view all call these; there is no other copy.
  */
-export { decideMessages } from './decide.ts';
+export { decideMessages, recipientAddress } from './decide.ts';
 export { eligibility, isReminderDue, messageTypeForEvent } from './eligibility.ts';
 export { lastToldStart, remindedBefore, reminderLogged } from './history.ts';
 export { resolveRecipient, type Recipient, type RecipientCandidates } from './recipient.ts';
