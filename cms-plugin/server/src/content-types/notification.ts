@@ -29,6 +29,8 @@ export const notificationSchema = defineContentType({
     bookingStart: { type: 'datetime' },
     /** A message waiting for the end of quiet hours goes at this time, by the scheduled run. */
     sendAfter: { type: 'datetime' },
+    /** A try that failed for a passing reason is made again by the scheduled run from then on. */
+    retryAt: { type: 'datetime' },
     content: { type: 'json' },
     providerResponse: { type: 'json' },
   },

@@ -64,6 +64,17 @@ export type ResultFor = DeliveryResult & { notificationId: string };
 export type RecordAnswer = { data: Notification[]; errors: Map<number, RequestError> };
 
 /**
+ * When a failed try is made again: event messages that failed for a passing reason, after a delay
+ * that grows with each try, up to the most tries; never for a refusal. (A reminder that failed is
+ * due again by itself.)
+ */
+function retryAt(row: Row, result: DeliveryResult, attempts: number, now: Date): Date | null {
+  if (result.state !== 'failed' || row.type === 'reminder' || attempts >= MAX_ATTEMPTS) return null;
+  if (!isTransientFailure(row.channel as Channel, result.reason ?? null)) return null;
+  return new Date(now.getTime() + retryDelayMs(attempts));
+}
+
+/**
  * The message log. A message is claimed before it is sent: the idempotency key is unique in
  * the database, so of any number of simultaneous claims exactly one wins. A message whose
  * sending failed can be claimed again, by one of simultaneous claims.
@@ -120,6 +131,7 @@ export const createNotificationsService = ({ strapi }: { strapi: Core.Strapi }) 
             [column('recipient')]: message.recipient,
             [column('content')]: message.content ? JSON.stringify(message.content) : null,
             [column('sendAfter')]: message.sendAfter ? new Date(message.sendAfter) : null,
+            [column('retryAt')]: null,
             [column('updatedAt')]: now,
           })
           .returning(['document_id'])) as { document_id: string }[];
@@ -173,27 +185,12 @@ export const createNotificationsService = ({ strapi }: { strapi: Core.Strapi }) 
                   .where(c('updatedAt'), '<=', new Date(now.getTime() - CLAIM_LEASE_MS)),
               ),
             )
-            .orWhere((failed) =>
-              failed
-                .where(c('state'), 'failed')
-                .whereNot(c('type'), 'reminder')
-                .where(c('attempts'), '<', MAX_ATTEMPTS),
-            ),
+            .orWhere((failed) => failed.where(c('state'), 'failed').where(c('retryAt'), '<=', now)),
         )
         .orderBy(c('updatedAt'))
         .limit(limit)) as Record<string, unknown>[];
-      const chosen = rows.filter((row) => {
-        if (row.state !== 'failed') return true;
-        const channel = row.channel as Channel;
-        const attempts = Number(row.attempts ?? 0);
-        const lastTry = Date.parse(instant(row.updated_at));
-        return (
-          isTransientFailure(channel, text(row.reason)) &&
-          lastTry + retryDelayMs(attempts) <= now.getTime()
-        );
-      });
       const taken: RetryMessage[] = [];
-      for (const row of chosen) {
+      for (const row of rows) {
         if (typeof row.recipient !== 'string') continue;
         const won = (await strapi.db
           .connection(name)
@@ -205,6 +202,7 @@ export const createNotificationsService = ({ strapi }: { strapi: Core.Strapi }) 
           .update({
             [column('state')]: 'pending',
             [column('sendAfter')]: null,
+            [column('retryAt')]: null,
             [column('updatedAt')]: now,
           })
           .returning(['id'])) as unknown[];
@@ -255,6 +253,7 @@ export const createNotificationsService = ({ strapi }: { strapi: Core.Strapi }) 
           [column('state')]: state,
           [column('reason')]: reason,
           [column('sendAfter')]: null,
+          [column('retryAt')]: null,
           [column('updatedAt')]: new Date(),
         });
     },
@@ -270,7 +269,7 @@ export const createNotificationsService = ({ strapi }: { strapi: Core.Strapi }) 
       const rows = ids.length
         ? await log().findMany({
             where: { documentId: { $in: ids } },
-            select: ['id', 'documentId', 'state', 'attempts'],
+            select: ['id', 'documentId', 'state', 'attempts', 'type', 'channel'],
           })
         : [];
       const current = new Map(rows.map((row) => [row.documentId, row]));
@@ -308,6 +307,7 @@ export const createNotificationsService = ({ strapi }: { strapi: Core.Strapi }) 
             [column('reason')]: result.reason ?? null,
             [column('providerMessageId')]: result.providerMessageId ?? null,
             [column('attempts')]: attempts,
+            [column('retryAt')]: retryAt(row, result, attempts, now),
             ...(result.content ? { [column('content')]: JSON.stringify(result.content) } : {}),
             [column('providerResponse')]:
               result.providerResponse === undefined
