@@ -156,7 +156,7 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))(
             [mine.resourceId, 48.8584],
           )
         ).filter((row) => new Date(row.recorded_at as string).getTime() < backOnline);
-      await expect.poll(keptOffline, { timeout: 5_000 }).toHaveLength(1);
+      await expect.poll(keptOffline, { timeout: 10_000 }).toHaveLength(1);
       await expect
         .poll(() => sharing.textContent(), { timeout: 15_000 })
         .toBe('Your position is shared with the customer.');

@@ -56,17 +56,28 @@ function shareWhileTraveling(panel: HTMLElement): void {
       body: JSON.stringify(body),
     });
 
-  /** Positions kept while the phone was offline go out once a post goes through again. */
+  /**
+   * Positions kept while the phone was offline go out once a post goes through again: after a
+   * position is sent, when the browser says it is back online, and on every tick while some are
+   * kept (the "online" event can come before the network really answers).
+   */
   let flushing = false;
+  let kept = false;
   const flush = async () => {
     if (flushing || stopped) return;
     flushing = true;
     try {
       const { keys, bodies } = await keptFor(visit);
-      if (bodies.length === 0) return;
+      if (bodies.length === 0) {
+        kept = false;
+        return;
+      }
       const response = await post({ positions: bodies });
       // 422: none of them can be stored any more (too old): they are not kept either.
-      if (response.ok || response.status === 422) await forget(keys);
+      if (response.ok || response.status === 422) {
+        await forget(keys);
+        kept = false;
+      }
       if (response.ok && !stopped) show('on');
     } catch {
       // Still offline, or no IndexedDB: they wait for the next time.
@@ -83,7 +94,10 @@ function shareWhileTraveling(panel: HTMLElement): void {
       response = await post(body);
     } catch {
       // Offline: kept for later, and the panel says the position is not shared meanwhile.
-      await keep(visit, body).catch(() => undefined);
+      await keep(visit, body).then(
+        () => (kept = true),
+        () => undefined,
+      );
       if (!stopped) show('off');
       return;
     }
@@ -96,7 +110,10 @@ function shareWhileTraveling(panel: HTMLElement): void {
     } else if (response.status === 401 || response.status === 403) {
       stop('off');
     } else if (response.status >= 500) {
-      await keep(visit, body).catch(() => undefined);
+      await keep(visit, body).then(
+        () => (kept = true),
+        () => undefined,
+      );
     }
   };
 
@@ -125,6 +142,8 @@ function shareWhileTraveling(panel: HTMLElement): void {
   const timer = window.setInterval(() => {
     if (latest && lastSent && Date.now() - lastSent.at >= SEND_EVERY_MS) {
       void send({ ...latest, at: Date.now() });
+    } else if (kept) {
+      void flush();
     }
   }, SEND_EVERY_MS / 2);
 
