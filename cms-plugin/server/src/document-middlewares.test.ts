@@ -81,9 +81,10 @@ describe('the Document Service middlewares', () => {
     registerDocumentMiddlewares(world.strapi);
   });
 
-  it('are validation, tracking and booking events, in that order', () => {
+  it('are validation, consent, tracking and booking events, in that order', () => {
     expect(documentMiddlewares(world.strapi).map(({ name }) => name)).toEqual([
       'record validation',
+      'consent',
       'tracking',
       'booking events',
     ]);

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { consentMiddleware } from './consent/middleware.ts';
 import { bookingEventsMiddleware } from './events/middleware.ts';
 import { trackingMiddleware } from './tracking/middleware.ts';
 import { getService } from './utils/get-service.ts';
@@ -13,11 +14,13 @@ type DocumentMiddleware = Parameters<Core.Strapi['documents']['use']>[0];
  * 1. **Record validation**, outermost: a refused change stops here, before anything else works on
  *    it (no ETA is asked of a provider, no transaction is opened, no event is written); what it
  *    normalises (E.164 phone numbers) is what the others and the database get.
- * 2. **Tracking**: before the write it adds a departure's ETA to the change (the "on the way"
+ * 2. **Consent**: a change of a contact's opt-outs appends to its consent record, or is refused
+ *    (an opt-in nobody asked for), before anything is written.
+ * 3. **Tracking**: before the write it adds a departure's ETA to the change (the "on the way"
  *    message reads it from the booking); after the write it drops cached reads and tells open live
  *    streams. It sits outside the booking events' transaction so that this happens once the change
  *    is committed, never with what another connection cannot see yet.
- * 3. **Booking events**, innermost: one transaction around the write and its outbox events, so a
+ * 4. **Booking events**, innermost: one transaction around the write and its outbox events, so a
  *    change and its events are stored together or not at all.
  */
 export function documentMiddlewares(
@@ -26,6 +29,7 @@ export function documentMiddlewares(
   const events = () => getService('booking-events', { strapi });
   return [
     { name: 'record validation', middleware: recordValidationMiddleware() },
+    { name: 'consent', middleware: consentMiddleware(strapi) },
     { name: 'tracking', middleware: trackingMiddleware(strapi) },
     {
       name: 'booking events',

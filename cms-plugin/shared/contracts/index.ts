@@ -13,5 +13,8 @@ export * from './settings.ts';
 export * from './admin-pages.ts';
 export * from './technician-tokens.ts';
 export * from './technician-app.ts';
+export * from './customer-actions.ts';
 export * from './prepare.ts';
 export * from './webhook-registration.ts';
+export * from './consent.ts';
+export * from './message-templates.ts';

@@ -41,6 +41,11 @@ export const ContactInput = z.object({
   locale: z.string().trim().min(2).max(16).nullable().optional(),
   emailOptOut: z.boolean().optional(),
   smsOptOut: z.boolean().optional(),
+  /**
+   * The customer asked to get messages again: required to set an opt-out back to false once
+   * they opted out (by STOP, one-click or the portal). Recorded in the contact's consent record.
+   */
+  resubscribe: z.literal(true).optional(),
 });
 export type ContactInput = z.infer<typeof ContactInput>;
 

@@ -4,6 +4,7 @@ import { Branding } from './branding.ts';
 import { FrameAncestor } from './portal-view.ts';
 import { BookingEventType } from './booking-event-types.ts';
 import { bookingEventTypes, MAX_EVENTS_PER_DELIVERY } from './vocabulary.ts';
+import { CustomerActionSettings } from './customer-actions.ts';
 
 /**
  * Settings as the admin reads and writes them: `GET /enroute/settings`, `PUT /enroute/settings`
@@ -64,6 +65,28 @@ export const QuietHours = z.object({
 });
 export type QuietHours = z.infer<typeof QuietHours>;
 
+/** The placeholders a static map URL may carry: the technician, the visit, the image's size. */
+export const STATIC_MAP_PLACEHOLDERS = ['lat', 'lng', 'destLat', 'destLng', 'width', 'height'];
+
+/**
+ * A static map image URL with placeholders, as self-hosted renderers and commercial providers
+ * take it (`https://maps.example/static?center={lat},{lng}&markers={destLat},{destLng}&size={width}x{height}`):
+ * https only (mail clients block the rest), the technician's position in it, nothing unknown.
+ */
+export const StaticMapUrl = z
+  .url({ protocol: /^https$/, message: 'must be an https URL' })
+  .max(2_000)
+  .refine((url) => url.includes('{lat}') && url.includes('{lng}'), {
+    message: 'must place the technician with {lat} and {lng}',
+  })
+  .refine(
+    (url) =>
+      [...url.matchAll(/\{([^{}]*)\}/g)].every((match) =>
+        STATIC_MAP_PLACEHOLDERS.includes(match[1] ?? ''),
+      ),
+    { message: `may only use ${STATIC_MAP_PLACEHOLDERS.map((name) => `{${name}}`).join(', ')}` },
+  );
+
 export const SettingsFields = z.object({
   messages: z.record(MessageType, z.boolean()),
   channel: ChannelSetting,
@@ -88,17 +111,25 @@ export const SettingsFields = z.object({
     message: 'must be an http(s) tile template with {z}, {x} and {y}',
   }),
   mapAttribution: z.string().max(500),
+  /** The traveling email's map image (see StaticMapUrl); null: address and arrival only. */
+  staticMapUrl: StaticMapUrl.nullable(),
+  /** An SMS template rendering to more segments than this is refused. */
+  smsSegmentLimit: z.number().int().min(1).max(10),
   webhooks: z.array(WebhookEndpoint).max(50),
   etaProvider: z.enum(['builtin', 'osrm', 'valhalla', 'azure-maps']),
   etaProviderUrl: z.url({ protocol: /^https?$/ }).nullable(),
   sandboxEnabled: z.boolean(),
   sandboxEmail: z.email().nullable(),
   sandboxPhone: z.string().nullable(),
+  /** Where the inbound SMS flow forwards customers' text replies (the office); null: nowhere. */
+  repliesEmail: z.email().nullable(),
   portalBaseUrl: z.url({ protocol: /^https?$/ }),
   defaultLocale: z.string().min(2).max(16),
   accessCodeValidityDays: z.number().int().min(0).max(365),
   positionStaleSeconds: z.number().int().min(10).max(3600),
   locationRetentionDays: z.number().int().min(1).max(3650),
+  /** What a customer may answer from the page: windows offered, cancel cut-off. */
+  customerActions: CustomerActionSettings,
 });
 
 const WebhookUrl = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' });

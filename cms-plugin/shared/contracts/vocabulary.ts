@@ -42,7 +42,8 @@ export const skipReasons = [
   'opted-out',
   'invalid-address',
   'invalid-number',
-  'not-mobile',
+  /** A landline, a service number or one of no known type: not sent to the SMS provider. */
+  'not-a-mobile-number',
   'no-reminder-before',
   'below-threshold',
   'provider-error',
@@ -59,6 +60,10 @@ export const bookingEventTypes = [
   'booking.rescheduled',
   'booking.resource_changed',
   'booking.deleted',
+  'customer.confirmed',
+  'customer.reschedule_requested',
+  'customer.cancel_requested',
+  'customer.note',
 ] as const;
 
 /** The most events one delivery carries (an endpoint's `maxEventsPerDelivery` at most). */

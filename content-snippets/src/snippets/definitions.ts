@@ -78,6 +78,20 @@ export const snippetDefinitions = [
   { key: 'portal.rating.submit', description: 'Portal: rating submit button' },
   { key: 'portal.rating.thanks', description: 'Portal: thanks after rating' },
   { key: 'portal.survey', description: 'Portal: heading above the embedded survey' },
+
+  {
+    key: 'sms.stopWords',
+    description:
+      'Text replies that stop SMS (whole message, any case, comma-separated): all languages count',
+  },
+  { key: 'sms.startWords', description: 'Text replies that start SMS again (comma-separated)' },
+  { key: 'sms.helpWords', description: 'Text replies that ask for help (comma-separated)' },
+  { key: 'sms.stopped', description: 'SMS answer to a stop word: the one confirmation' },
+  { key: 'sms.started', description: 'SMS answer to a start word' },
+  {
+    key: 'sms.help',
+    description: 'SMS answer to a help word: who we are, how to reach us, how to stop',
+  },
 ] as const satisfies readonly SnippetDefinition[];
 
 export type SnippetKey = (typeof snippetDefinitions)[number]['key'];

@@ -12,5 +12,10 @@ export const contactSchema = defineContentType({
     locale: { type: 'string' },
     emailOptOut: { type: 'boolean', default: false },
     smsOptOut: { type: 'boolean', default: false },
+    /**
+     * Every opt-out and opt-in, oldest first (`ConsentRecord` in the contracts): appended by the
+     * consent middleware on every path, never edited.
+     */
+    consentRecord: { type: 'json' },
   },
 });

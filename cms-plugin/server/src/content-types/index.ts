@@ -8,10 +8,12 @@ import { locationSchema } from './location.ts';
 import { notificationSchema } from './notification.ts';
 import { accessCodeSchema } from './access-code.ts';
 import { snippetSchema } from './snippet.ts';
+import { messageTemplateSchema } from './message-template.ts';
 import { settingsSchema } from './settings.ts';
 import { bookingEventSchema } from './booking-event.ts';
 import { bookingEventDeliverySchema } from './booking-event-delivery.ts';
 import { trackingContentTypes } from '../tracking/index.ts';
+import { replySchema } from '../replies/content-type.ts';
 
 /** The plugin's content types, as Strapi registers them (`plugin::enroute.<name>`). */
 export default {
@@ -25,8 +27,10 @@ export default {
   notification: { schema: notificationSchema },
   'access-code': { schema: accessCodeSchema },
   snippet: { schema: snippetSchema },
+  'message-template': { schema: messageTemplateSchema },
   settings: { schema: settingsSchema },
   'booking-event': { schema: bookingEventSchema },
   'booking-event-delivery': { schema: bookingEventDeliverySchema },
+  reply: { schema: replySchema },
   ...trackingContentTypes,
 };

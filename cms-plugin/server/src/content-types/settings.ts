@@ -28,6 +28,8 @@ export const settingsSchema = defineContentType({
     branding: { type: 'json' },
     mapTileUrl: { type: 'string' },
     mapAttribution: { type: 'string' },
+    staticMapUrl: { type: 'string' },
+    smsSegmentLimit: { type: 'integer', default: 4 },
     /** Before the list of endpoints: moved into `webhooks` at start, then cleared. */
     webhookUrl: { type: 'string' },
     webhooks: { type: 'json' },
@@ -42,10 +44,12 @@ export const settingsSchema = defineContentType({
     sandboxEnabled: { type: 'boolean', default: false },
     sandboxEmail: { type: 'string' },
     sandboxPhone: { type: 'string' },
+    repliesEmail: { type: 'string' },
     portalBaseUrl: { type: 'string' },
     defaultLocale: { type: 'string', default: 'en' },
     accessCodeValidityDays: { type: 'integer', default: 7 },
     positionStaleSeconds: { type: 'integer', default: 120 },
     locationRetentionDays: { type: 'integer', default: 30 },
+    customerActions: { type: 'json' },
   },
 });

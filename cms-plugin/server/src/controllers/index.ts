@@ -8,6 +8,8 @@ import { createMessagingController } from './messaging.ts';
 import { createRecordsController } from './records.ts';
 import { createWebhookEndpointsController } from './webhook-endpoints.ts';
 import { trackingControllers } from '../tracking/index.ts';
+import { createTemplatesController } from '../templates/controller.ts';
+import { createRepliesController } from '../replies/controller.ts';
 
 export default {
   records: createRecordsController,
@@ -16,6 +18,8 @@ export default {
   settings: createSettingsController,
   'booking-events': createBookingEventsController,
   'admin-pages': createAdminPagesController,
+  templates: createTemplatesController,
   'webhook-endpoints': createWebhookEndpointsController,
+  replies: createRepliesController,
   ...trackingControllers,
 };

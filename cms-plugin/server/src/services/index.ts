@@ -14,8 +14,11 @@ import { createNotificationsService } from '../messages/notifications.ts';
 import { createPrepareService } from '../messages/prepare.ts';
 import { createResultsService } from '../messages/results.ts';
 import { createSnippetsService } from '../snippets/service.ts';
+import { createTemplatesService } from '../templates/service.ts';
+import { createAdminTemplatesService } from '../templates/admin.ts';
 import { createAdminPositionsService } from '../tracking/admin-positions.ts';
 import { trackingServices } from '../tracking/index.ts';
+import { createRepliesService } from '../replies/service.ts';
 
 /**
  * Every service of the plugin, by name: Strapi creates each once, and `getService(name)` returns
@@ -31,6 +34,7 @@ const services = {
   results: createResultsService,
   'access-codes': createAccessCodesService,
   snippets: createSnippetsService,
+  templates: createTemplatesService,
   'booking-events': createBookingEventsService,
   'webhook-registrations': createWebhookRegistrationsService,
   'admin-log': createAdminLogService,
@@ -39,6 +43,8 @@ const services = {
   'admin-preview': createAdminPreviewService,
   'admin-settings': createAdminSettingsService,
   'admin-snippets': createAdminSnippetsService,
+  'admin-templates': createAdminTemplatesService,
+  replies: createRepliesService,
   ...trackingServices,
 };
 

@@ -13,6 +13,7 @@ import { E164Phone } from '../validation/phone.ts';
 import { documents, instant, type Row } from '../utils/store.ts';
 import { UID, type EnrouteUid } from '../utils/uids.ts';
 import { isUniqueViolation } from '../utils/db-errors.ts';
+import { withConsentOrigin } from '../consent/origin.ts';
 
 export type Upsert = { documentId: string; externalId: string | null; created: boolean };
 
@@ -105,8 +106,16 @@ export const createRecordsService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async putContact(externalId: string, input: ContactInput): Promise<Upsert> {
-      const mobilePhone = phone(input.mobilePhone, 'mobilePhone');
-      return put(UID.contact, externalId, defined({ ...input, mobilePhone }));
+      const { resubscribe, ...fields } = input;
+      const mobilePhone = phone(fields.mobilePhone, 'mobilePhone');
+      const origin = {
+        source: 'api' as const,
+        text: resubscribe ? 'resubscribe: the customer asked to get messages again' : null,
+        resubscribe: resubscribe === true,
+      };
+      return withConsentOrigin(origin, () =>
+        put(UID.contact, externalId, defined({ ...fields, mobilePhone })),
+      );
     },
 
     async putServiceType(externalId: string, input: ServiceTypeInput): Promise<Upsert> {

@@ -11,8 +11,10 @@ export const UID = {
   notification: 'plugin::enroute.notification',
   accessCode: 'plugin::enroute.access-code',
   snippet: 'plugin::enroute.snippet',
+  messageTemplate: 'plugin::enroute.message-template',
   settings: 'plugin::enroute.settings',
   bookingEvent: 'plugin::enroute.booking-event',
   bookingEventDelivery: 'plugin::enroute.booking-event-delivery',
+  reply: 'plugin::enroute.reply',
 } as const;
 export type EnrouteUid = (typeof UID)[keyof typeof UID];

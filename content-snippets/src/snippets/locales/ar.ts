@@ -79,4 +79,13 @@ export const ar: SnippetValues = {
   'portal.rating.submit': 'إرسال',
   'portal.rating.thanks': 'شكرًا لك على ملاحظاتك!',
   'portal.survey': 'شاركنا رأيك في الزيارة',
+
+  'sms.stopWords': 'إيقاف, توقف, الغاء, إلغاء',
+  'sms.startWords': 'ابدأ, نعم',
+  'sms.helpWords': 'مساعدة',
+  'sms.stopped':
+    '{{ company.name }}: لن تصلك رسائل نصية منا بعد الآن. أرسل START لاستلامها من جديد.',
+  'sms.started': '{{ company.name }}: ستصلك رسائلنا النصية من جديد. أرسل STOP لإيقافها.',
+  'sms.help':
+    '{{ company.name }}: اتصل بنا على {{ company.phone }} أو راسلنا على {{ company.email }}. أرسل STOP لإيقاف الرسائل.',
 };

@@ -80,4 +80,14 @@ export const de: SnippetValues = {
   'portal.rating.submit': 'Senden',
   'portal.rating.thanks': 'Vielen Dank für Ihr Feedback!',
   'portal.survey': 'Erzählen Sie uns von unserem Besuch',
+
+  'sms.stopWords': 'STOPP, ABMELDEN, ENDE, BEENDEN',
+  'sms.startWords': 'JA, ANMELDEN',
+  'sms.helpWords': 'HILFE',
+  'sms.stopped':
+    '{{ company.name }}: Sie erhalten keine SMS mehr von uns. Antworten Sie START, um sie wieder zu erhalten.',
+  'sms.started':
+    '{{ company.name }}: Sie erhalten wieder unsere SMS. Antworten Sie STOPP, um sie abzubestellen.',
+  'sms.help':
+    '{{ company.name }}: Rufen Sie {{ company.phone }} an oder schreiben Sie an {{ company.email }}. Antworten Sie STOPP, um keine SMS mehr zu erhalten.',
 };

@@ -77,4 +77,13 @@ export const en: SnippetValues = {
   'portal.rating.submit': 'Send',
   'portal.rating.thanks': 'Thank you for your feedback!',
   'portal.survey': 'Tell us about your visit',
+
+  'sms.stopWords': 'STOP, STOPALL, UNSUBSCRIBE, END, QUIT, CANCEL, REVOKE, OPT OUT',
+  'sms.startWords': 'START, UNSTOP, YES',
+  'sms.helpWords': 'HELP, INFO',
+  'sms.stopped':
+    '{{ company.name }}: you will get no more texts from us. Reply START to get them again.',
+  'sms.started': '{{ company.name }}: texts are back on. Reply STOP to end them, HELP for help.',
+  'sms.help':
+    '{{ company.name }}: call {{ company.phone }} or write to {{ company.email }}. Reply STOP to end texts.',
 };

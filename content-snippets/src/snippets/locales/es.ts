@@ -79,4 +79,14 @@ export const es: SnippetValues = {
   'portal.rating.submit': 'Enviar',
   'portal.rating.thanks': '¡Gracias por su opinión!',
   'portal.survey': 'Cuéntenos qué tal fue la visita',
+
+  'sms.stopWords': 'BAJA, PARAR, ALTO, CANCELAR, DETENER',
+  'sms.startWords': 'ALTA, SI, SÍ, INICIAR',
+  'sms.helpWords': 'AYUDA',
+  'sms.stopped':
+    '{{ company.name }}: no recibirá más mensajes nuestros. Responda ALTA para volver a recibirlos.',
+  'sms.started':
+    '{{ company.name }}: vuelve a recibir nuestros mensajes. Responda BAJA para dejar de recibirlos.',
+  'sms.help':
+    '{{ company.name }}: llame al {{ company.phone }} o escriba a {{ company.email }}. Responda BAJA para no recibir más mensajes.',
 };

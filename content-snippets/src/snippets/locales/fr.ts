@@ -79,4 +79,14 @@ export const fr: SnippetValues = {
   'portal.rating.submit': 'Envoyer',
   'portal.rating.thanks': 'Merci pour votre avis !',
   'portal.survey': 'Parlez-nous de notre visite',
+
+  'sms.stopWords': 'ARRET, ARRÊT, STOP, DESABONNER, DÉSABONNER',
+  'sms.startWords': 'DEMARRER, DÉMARRER, OUI',
+  'sms.helpWords': 'AIDE',
+  'sms.stopped':
+    '{{ company.name }} : vous ne recevrez plus nos SMS. Répondez START pour les recevoir à nouveau.',
+  'sms.started':
+    '{{ company.name }} : vous recevez à nouveau nos SMS. Répondez STOP pour les arrêter.',
+  'sms.help':
+    '{{ company.name }} : appelez le {{ company.phone }} ou écrivez à {{ company.email }}. Répondez STOP pour ne plus recevoir de SMS.',
 };

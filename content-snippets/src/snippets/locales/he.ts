@@ -77,4 +77,12 @@ export const he: SnippetValues = {
   'portal.rating.submit': 'שליחה',
   'portal.rating.thanks': 'תודה על המשוב!',
   'portal.survey': 'ספרו לנו על הביקור',
+
+  'sms.stopWords': 'הסר, עצור, הפסק',
+  'sms.startWords': 'התחל, כן',
+  'sms.helpWords': 'עזרה',
+  'sms.stopped': '{{ company.name }}: לא תקבלו מאיתנו עוד הודעות. השיבו START כדי לקבל אותן שוב.',
+  'sms.started': '{{ company.name }}: תקבלו שוב את ההודעות שלנו. השיבו STOP כדי להפסיק.',
+  'sms.help':
+    '{{ company.name }}: התקשרו ל-{{ company.phone }} או כתבו ל-{{ company.email }}. השיבו STOP כדי להפסיק לקבל הודעות.',
 };

@@ -78,4 +78,14 @@ export const it: SnippetValues = {
   'portal.rating.submit': 'Invia',
   'portal.rating.thanks': 'Grazie per il suo feedback!',
   'portal.survey': "Ci racconti com'è andata la visita",
+
+  'sms.stopWords': 'ANNULLA, FERMA, BASTA, DISISCRIVI, CANCELLA',
+  'sms.startWords': 'SI, SÌ, INIZIA',
+  'sms.helpWords': 'AIUTO',
+  'sms.stopped':
+    '{{ company.name }}: non riceverà più SMS da noi. Risponda START per riceverli di nuovo.',
+  'sms.started':
+    '{{ company.name }}: riceverà di nuovo i nostri SMS. Risponda STOP per interromperli.',
+  'sms.help':
+    '{{ company.name }}: chiami il {{ company.phone }} o scriva a {{ company.email }}. Risponda STOP per non ricevere più SMS.',
 };

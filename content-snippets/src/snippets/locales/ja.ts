@@ -79,4 +79,14 @@ export const ja: SnippetValues = {
   'portal.rating.submit': '送信',
   'portal.rating.thanks': 'ご意見をお寄せいただき、ありがとうございました。',
   'portal.survey': '今回のご訪問についてお聞かせください',
+
+  'sms.stopWords': '停止, 配信停止, 解除',
+  'sms.startWords': '開始, 再開',
+  'sms.helpWords': 'ヘルプ',
+  'sms.stopped':
+    '{{ company.name }}：今後SMSはお送りしません。再開するには START と返信してください。',
+  'sms.started':
+    '{{ company.name }}：SMSの配信を再開しました。停止するには STOP と返信してください。',
+  'sms.help':
+    '{{ company.name }}：お問い合わせは {{ company.phone }} または {{ company.email }} まで。配信停止は STOP と返信してください。',
 };

@@ -78,4 +78,13 @@ export const nl: SnippetValues = {
   'portal.rating.submit': 'Versturen',
   'portal.rating.thanks': 'Bedankt voor uw feedback!',
   'portal.survey': 'Vertel ons over ons bezoek',
+
+  'sms.stopWords': 'STOPPEN, AFMELDEN, UITSCHRIJVEN',
+  'sms.startWords': 'JA, AANMELDEN',
+  'sms.helpWords': 'HELP, INFO',
+  'sms.stopped':
+    '{{ company.name }}: u ontvangt geen sms meer van ons. Antwoord START om ze weer te ontvangen.',
+  'sms.started': '{{ company.name }}: u ontvangt weer sms van ons. Antwoord STOP om ze te stoppen.',
+  'sms.help':
+    '{{ company.name }}: bel {{ company.phone }} of mail {{ company.email }}. Antwoord STOP om geen sms meer te ontvangen.',
 };

@@ -79,4 +79,14 @@ export const pl: SnippetValues = {
   'portal.rating.submit': 'Wyślij',
   'portal.rating.thanks': 'Dziękujemy za opinię!',
   'portal.survey': 'Podziel się opinią o wizycie',
+
+  'sms.stopWords': 'WYPISZ, REZYGNUJĘ, REZYGNUJE, KONIEC',
+  'sms.startWords': 'TAK, WZNÓW',
+  'sms.helpWords': 'POMOC',
+  'sms.stopped':
+    '{{ company.name }}: nie otrzymasz od nas więcej SMS-ów. Odpowiedz START, aby znów je otrzymywać.',
+  'sms.started':
+    '{{ company.name }}: znów otrzymujesz nasze SMS-y. Odpowiedz STOP, aby je wyłączyć.',
+  'sms.help':
+    '{{ company.name }}: zadzwoń pod {{ company.phone }} lub napisz na {{ company.email }}. Odpowiedz STOP, aby nie otrzymywać SMS-ów.',
 };

@@ -78,4 +78,14 @@ export const ptBR: SnippetValues = {
   'portal.rating.submit': 'Enviar',
   'portal.rating.thanks': 'Obrigado pela sua avaliação!',
   'portal.survey': 'Conte-nos como foi a visita',
+
+  'sms.stopWords': 'SAIR, PARAR, CANCELAR, DESCADASTRAR',
+  'sms.startWords': 'SIM, VOLTAR, INICIAR',
+  'sms.helpWords': 'AJUDA',
+  'sms.stopped':
+    '{{ company.name }}: você não receberá mais nossas mensagens. Responda START para voltar a recebê-las.',
+  'sms.started':
+    '{{ company.name }}: você voltará a receber nossas mensagens. Responda SAIR para pará-las.',
+  'sms.help':
+    '{{ company.name }}: ligue para {{ company.phone }} ou escreva para {{ company.email }}. Responda SAIR para não receber mais mensagens.',
 };

@@ -76,4 +76,12 @@ export const zhCN: SnippetValues = {
   'portal.rating.submit': '提交',
   'portal.rating.thanks': '感谢您的反馈！',
   'portal.survey': '分享您的服务体验',
+
+  'sms.stopWords': '停止, 退订, 取消, TD',
+  'sms.startWords': '开始, 订阅',
+  'sms.helpWords': '帮助',
+  'sms.stopped': '{{ company.name }}：您将不再收到我们的短信。回复 START 可重新接收。',
+  'sms.started': '{{ company.name }}：您已恢复接收我们的短信。回复 STOP 可退订。',
+  'sms.help':
+    '{{ company.name }}：请致电 {{ company.phone }} 或发邮件至 {{ company.email }}。回复 STOP 退订短信。',
 };

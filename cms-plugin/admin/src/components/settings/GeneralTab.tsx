@@ -227,6 +227,19 @@ export const GeneralTab = ({ draft, view, change }: TabProps) => {
             onChange={(value) => change('sandboxPhone', value)}
           />
         </Cell>
+        <Cell size={4}>
+          <TextField
+            name="repliesEmail"
+            type="email"
+            label={text('settings.repliesEmail', "Forward customers' text replies to")}
+            hint={text(
+              'settings.repliesEmail.hint',
+              'The office address the inbound SMS flow writes to; STOP, START and HELP are answered without it.',
+            )}
+            value={draft.repliesEmail}
+            onChange={(value) => change('repliesEmail', value)}
+          />
+        </Cell>
       </Section>
 
       <Section title={text('settings.section.integration', 'n8n and the portal')}>

@@ -35,9 +35,10 @@ const NOT_MOBILE = new Set([
 
 /**
  * Whether a valid E.164 number can take an SMS: mobile numbers, and numbers that the numbering
- * plan does not tell apart from mobile ones (the US and Canada); landlines and service numbers not.
+ * plan does not tell apart from mobile ones (the US and Canada); landlines, service numbers and
+ * numbers of no known type not.
  */
 export function canReceiveSms(value: string): boolean {
   const type = parsePhone(value)?.getType();
-  return type === undefined || !NOT_MOBILE.has(type);
+  return type !== undefined && !NOT_MOBILE.has(type);
 }

@@ -647,7 +647,11 @@ describe('SMS needs a number that takes texts', () => {
         settings: settings(),
         now: NOW,
       });
-      expect(sms).toMatchObject({ decision: 'skip', reason: 'not-mobile', to: mobilePhone });
+      expect(sms).toMatchObject({
+        decision: 'skip',
+        reason: 'not-a-mobile-number',
+        to: mobilePhone,
+      });
     },
   );
 });

@@ -17,7 +17,7 @@ export type Address = { to: string } | { to: string | null; reason: SkipReason }
 
 function phoneAddress(phone: string): Address {
   if (!isValidE164(phone)) return { to: phone, reason: 'invalid-number' };
-  if (!canReceiveSms(phone)) return { to: phone, reason: 'not-mobile' };
+  if (!canReceiveSms(phone)) return { to: phone, reason: 'not-a-mobile-number' };
   return { to: phone };
 }
 

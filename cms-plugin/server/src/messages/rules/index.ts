@@ -28,3 +28,11 @@ export {
   isTransientFailure,
   retryDelayMs,
 } from './delivery.ts';
+export {
+  OPT_OUT_FIELDS,
+  consentChanges,
+  type ConsentChange,
+  type ConsentOrigin,
+  type OptOutField,
+  type OptOuts,
+} from './consent.ts';

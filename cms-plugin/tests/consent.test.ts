@@ -1,0 +1,162 @@
+import { beforeAll, expect, it } from 'vitest';
+import type { ConsentRecord, RecordReplyResponse } from '../shared/contracts/index.ts';
+import { putBooking } from './support/fixtures.ts';
+import { onEveryDatabase } from './support/suite.ts';
+
+const CONTACTS = '/content-manager/collection-types/plugin::enroute.contact';
+const PHONE = '+33612345678';
+
+type Contact = { documentId: string; smsOptOut: boolean; consentRecord: ConsentRecord | null };
+type Reply = RecordReplyResponse['data'];
+
+onEveryDatabase('consent: text replies, the consent record and re-subscribing', (host) => {
+  let token = '';
+  let contactId = '';
+  let bookingId = '';
+
+  const contact = async (): Promise<Contact> =>
+    (await host().asAdmin('GET', `${CONTACTS}/${contactId}`)).body.data as Contact;
+
+  async function reply(body: string, providerMessageId: string): Promise<Reply> {
+    const answer = await host().api('POST', '/messaging/replies', token, {
+      from: '+33 6 12 34 56 78',
+      to: '+15005550006',
+      body,
+      providerMessageId,
+    });
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    return (answer.body as RecordReplyResponse).data;
+  }
+
+  beforeAll(async () => {
+    token = host().tokens.fullAccess;
+    bookingId = (await putBooking(host(), token, 'consent')).booking.documentId;
+    const found = await host().asAdmin(
+      'GET',
+      `${CONTACTS}?filters[externalId][$eq]=contact-consent`,
+    );
+    contactId = (found.body as unknown as { results: { documentId: string }[] }).results[0]!
+      .documentId;
+    const settings = await host().admin('PUT', '/settings', { repliesEmail: 'office@example.com' });
+    expect(settings.status).toBe(200);
+  });
+
+  it('opts out on a stop word in any language, answers once in the customer language, and records it', async () => {
+    const stop = await reply('Arrêt', 'SM-stop-1');
+    expect(stop).toMatchObject({ kind: 'opt-out', forward: null, contactIds: [contactId] });
+    expect(stop.answer).toEqual({
+      to: PHONE,
+      from: '+15005550006',
+      text: expect.stringContaining('vous ne recevrez plus nos SMS'),
+    });
+    expect(stop.answer?.text).not.toContain('{{');
+    const stored = await contact();
+    expect(stored.smsOptOut).toBe(true);
+    expect(stored.consentRecord).toEqual([
+      { at: expect.any(String), channel: 'sms', choice: 'out', source: 'keyword', text: 'Arrêt' },
+    ]);
+
+    // The provider delivers the same message again: same answer, nothing more recorded.
+    const again = await reply('Arrêt', 'SM-stop-1');
+    expect(again).toEqual({ ...stop, repeated: true });
+    // Another STOP while opted out changes nothing either.
+    await reply('stop', 'SM-stop-2');
+    expect((await contact()).consentRecord).toHaveLength(1);
+  });
+
+  it('refuses an integration that re-subscribes without saying so, and records it when it does', async () => {
+    const silent = await host().api('PUT', '/contacts/contact-consent', token, {
+      name: 'Camille Martin',
+      smsOptOut: false,
+    });
+    expect(silent.status).toBe(400);
+    expect(silent.body.error?.details?.errors).toEqual([
+      { path: 'smsOptOut', message: expect.stringContaining('resubscribe: true') },
+    ]);
+    expect((await contact()).smsOptOut).toBe(true);
+
+    // Sending the contact again as it is (opted out) is no change and is accepted.
+    const same = await host().api('PUT', '/contacts/contact-consent', token, {
+      name: 'Camille Martin',
+      smsOptOut: true,
+    });
+    expect(same.status).toBe(200);
+
+    const explicit = await host().api('PUT', '/contacts/contact-consent', token, {
+      name: 'Camille Martin',
+      smsOptOut: false,
+      resubscribe: true,
+    });
+    expect(explicit.status).toBe(200);
+    const stored = await contact();
+    expect(stored.smsOptOut).toBe(false);
+    expect(stored.consentRecord?.at(-1)).toMatchObject({
+      channel: 'sms',
+      choice: 'in',
+      source: 'api',
+      text: expect.stringContaining('resubscribe'),
+    });
+  });
+
+  it('keeps the consent record out of reach of edits in the Content Manager', async () => {
+    const before = await contact();
+    const edited = await host().asAdmin('PUT', `${CONTACTS}/${contactId}`, {
+      name: 'Camille Martin',
+      consentRecord: [],
+    });
+    expect(edited.status).toBe(400);
+    expect(edited.body.error?.message).toContain('consentRecord');
+    // An admin unticking an opt-out is the admin's decision, recorded with their name.
+    const optOut = await host().asAdmin('PUT', `${CONTACTS}/${contactId}`, {
+      ...before,
+      emailOptOut: true,
+    });
+    expect(optOut.status).toBe(200);
+    expect((await contact()).consentRecord?.at(-1)).toMatchObject({
+      channel: 'email',
+      choice: 'out',
+      source: 'admin',
+      text: expect.stringContaining('ada@example.com'),
+    });
+  });
+
+  it('opts back in on START, answers HELP with the company details, and hands a reply to the office', async () => {
+    await reply('STOP', 'SM-stop-3');
+    const start = await reply('start', 'SM-start-1');
+    expect(start).toMatchObject({ kind: 'opt-in', forward: null });
+    expect(start.answer?.text).toContain('vous recevez à nouveau nos SMS');
+    expect((await contact()).smsOptOut).toBe(false);
+    expect((await contact()).consentRecord?.at(-1)).toMatchObject({
+      choice: 'in',
+      source: 'keyword',
+      text: 'start',
+    });
+
+    const help = await reply('Aide', 'SM-help-1');
+    expect(help.kind).toBe('help');
+    expect(help.answer?.text).toContain('help@contoso.example');
+    expect(help.answer?.text).toContain('STOP');
+
+    const free = await reply('Le code du portail est 4411', 'SM-free-1');
+    expect(free).toMatchObject({ kind: 'forward', answer: null });
+    expect(free.forward).toMatchObject({
+      to: 'office@example.com',
+      bookingId,
+      subject: expect.stringContaining('WO-consent'),
+      text: expect.stringContaining('Le code du portail est 4411'),
+    });
+    // Kept on the booking, where the admin sees it.
+    const booking = await host().asAdmin(
+      'GET',
+      `/content-manager/collection-types/plugin::enroute.booking/${bookingId}?populate[replies]=*`,
+    );
+    expect(JSON.stringify(booking.body.data)).toContain('SM-free-1');
+  });
+
+  it('names the wrong field of a bad reply', async () => {
+    const answer = await host().api('POST', '/messaging/replies', token, { from: '+33612345678' });
+    expect(answer.status).toBe(400);
+    const paths = (answer.body.error?.details?.errors as { path: string }[]).map((e) => e.path);
+    expect(paths).toEqual(expect.arrayContaining(['body', 'providerMessageId']));
+  });
+});
