@@ -47,3 +47,15 @@ export {
   defaultSubjectTemplate,
   defaultTextTemplate,
 } from './templates/email.ts';
+export {
+  checkMessageTemplate,
+  SMS_WARNING_SEGMENTS,
+  TEMPLATE_FIELDS,
+} from './render/template-check.ts';
+export type {
+  MessageTemplateDraft,
+  TemplateCheck,
+  TemplateCheckOptions,
+  TemplateField,
+  TemplateFieldProblem,
+} from './render/template-check.ts';

@@ -3,6 +3,7 @@ import { Branding } from './branding.ts';
 import { FieldError } from './errors.ts';
 import { Channel, Instant, Latitude, Longitude, MessageType, NotificationState } from './domain.ts';
 import { Notification } from './messaging.ts';
+import { TemplateParts } from './message-templates.ts';
 
 /**
  * The admin pages' routes (admin JWT and the plugin's permissions, prefix /enroute), beside
@@ -105,6 +106,8 @@ export const PreviewRequest = z.object({
   /** Unsaved display settings and snippets, for the live preview while editing. */
   branding: Branding.optional(),
   snippets: z.record(z.string(), z.string().max(10_000)).optional(),
+  /** An unsaved template of this message and locale (its parts over the stored ones). */
+  template: TemplateParts.partial().optional(),
 });
 export type PreviewRequest = z.infer<typeof PreviewRequest>;
 

@@ -33,6 +33,8 @@ export interface RendererContent {
   snippetsVersion?: string;
   branding?: Branding;
   templates?: TemplateOverrides;
+  /** Changes whenever any stored template changes; part of the compile cache key. */
+  templatesVersion?: string;
 }
 
 export interface RenderedEmail {
@@ -298,11 +300,13 @@ function normalize(content: RendererContent): Required<RendererContent> {
     snippetsVersion: content.snippetsVersion ?? '',
     branding: Branding.parse(content.branding ?? defaultBranding),
     templates: content.templates ?? {},
+    templatesVersion: content.templatesVersion ?? '',
   };
 }
 
 function keyOf(content: Required<RendererContent>): string {
   // Without a version, the snippets themselves are the version.
   const snippets = content.snippetsVersion || JSON.stringify(content.snippets);
-  return JSON.stringify([snippets, content.branding, content.templates]);
+  const templates = content.templatesVersion || JSON.stringify(content.templates);
+  return JSON.stringify([snippets, content.branding, templates]);
 }

@@ -10,7 +10,6 @@ import type {
   PreparedEmail,
   PreparedSms,
   SkipReason,
-  SnippetSet,
 } from '../../../shared/contracts/index.ts';
 import type { BookingLink } from '../services/access-codes.ts';
 import type { StoredSettings } from '../services/settings.ts';
@@ -18,7 +17,7 @@ import { rowIds } from '../utils/bulk.ts';
 import { getService } from '../utils/get-service.ts';
 import { UID } from '../utils/uids.ts';
 import type { MessageContent, NewMessage } from './notifications.ts';
-import { createRendererCache } from './renderers.ts';
+import { createRendererCache, type LocaleContent } from './renderers.ts';
 import {
   decideMessages,
   isReminderDue,
@@ -69,13 +68,13 @@ export const createPrepareService = ({ strapi }: { strapi: Core.Strapi }) => {
     sendable: Sendable[],
     link: Extract<BookingLink, { open: true }> | null,
     settings: MessagingSettings,
-    snippetsFor: (locale: Locale) => Promise<SnippetSet>,
+    contentFor: (locale: Locale) => Promise<LocaleContent>,
   ): Promise<{ decision: Sendable; item: PreparedEmail | PreparedSms; content: MessageContent }[]> {
     const bookingId = job.context.booking.documentId;
     const recipient = resolveRecipient(job.context);
     if (!recipient) throw new Error('a message to send has no recipient');
     const locale = resolveLocale(recipient.contact.locale ?? settings.defaultLocale);
-    const renderer = renderers.forLocale(locale, await snippetsFor(locale), settings.branding);
+    const renderer = renderers.forLocale(locale, await contentFor(locale), settings.branding);
     const data = messageData({
       type: job.type,
       context: job.context,
@@ -119,13 +118,17 @@ export const createPrepareService = ({ strapi }: { strapi: Core.Strapi }) => {
     return written;
   }
 
-  function snippetCache(stored: StoredSettings) {
-    const snippets = new Map<Locale, Promise<SnippetSet>>();
+  /** Each locale's snippets and templates, read once per batch. */
+  function contentCache(stored: StoredSettings) {
+    const content = new Map<Locale, Promise<LocaleContent>>();
     return (locale: Locale) => {
-      let found = snippets.get(locale);
+      let found = content.get(locale);
       if (!found) {
-        found = getService('snippets', { strapi }).forLocale(locale, stored.defaultLocale);
-        snippets.set(locale, found);
+        found = Promise.all([
+          getService('snippets', { strapi }).forLocale(locale, stored.defaultLocale),
+          getService('templates', { strapi }).forLocale(locale, stored.defaultLocale),
+        ]).then(([snippets, templates]) => ({ snippets, templates }));
+        content.set(locale, found);
       }
       return found;
     };
@@ -138,7 +141,7 @@ export const createPrepareService = ({ strapi }: { strapi: Core.Strapi }) => {
     batch: PreparedBatch,
   ): Promise<void> {
     const settings = getService('settings', { strapi }).messaging(stored);
-    const snippetsFor = snippetCache(stored);
+    const contentFor = contentCache(stored);
 
     const planned = jobs.map((job) => ({
       job,
@@ -224,7 +227,7 @@ export const createPrepareService = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       try {
         if (link === undefined) throw new Error('the booking has no link');
-        const written = await render(job, sendable, link, settings, snippetsFor);
+        const written = await render(job, sendable, link, settings, contentFor);
         logged.push(
           ...written.map(({ decision, item, content }) => ({
             job,
@@ -342,7 +345,7 @@ export const createPrepareService = ({ strapi }: { strapi: Core.Strapi }) => {
       stored,
       now,
     );
-    const snippetsFor = snippetCache(stored);
+    const contentFor = contentCache(stored);
     for (const [source, one] of current.entries()) {
       const context = contexts.get(one.bookingId);
       if (!context) continue;
@@ -362,7 +365,7 @@ export const createPrepareService = ({ strapi }: { strapi: Core.Strapi }) => {
       };
       try {
         if (link === undefined || (link && !link.open)) throw new Error('the booking has no link');
-        const [written] = await render(job, [decision], link, settings, snippetsFor);
+        const [written] = await render(job, [decision], link, settings, contentFor);
         if (!written) continue;
         await notifications.keepContent(one.documentId, written.content);
         const item = { ...written.item, notificationId: one.documentId };
@@ -406,8 +409,8 @@ export const createPrepareService = ({ strapi }: { strapi: Core.Strapi }) => {
       const stored = await getService('settings', { strapi }).read();
       const settings = getService('settings', { strapi }).messaging(stored);
       const locale = resolveLocale(settings.defaultLocale);
-      const snippets = await snippetCache(stored)(locale);
-      await renderers.forLocale(locale, snippets, settings.branding).precompile(locale);
+      const content = await contentCache(stored)(locale);
+      await renderers.forLocale(locale, content, settings.branding).precompile(locale);
     },
 
     /** The messages a batch of booking events calls for, of the flow's message type. */

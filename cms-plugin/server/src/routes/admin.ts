@@ -47,11 +47,21 @@ export default {
     route('GET', '/settings/reminder-schedule', 'settings.reminderSchedule', ACTIONS.readSettings),
     route('GET', '/snippets', 'admin-pages.snippets', ACTIONS.readSettings),
     route('POST', '/preview', 'admin-pages.preview', ACTIONS.readSettings),
+    route('GET', '/templates', 'templates.find', ACTIONS.readSettings),
+    route('PUT', '/templates', 'templates.save', ACTIONS.updateSettings),
+    route('POST', '/templates/restore', 'templates.restore', ACTIONS.updateSettings),
     route('GET', '/booking-events/backlog', 'booking-events.backlog', ACTIONS.readSettings),
     route(
       'POST',
       '/booking-events/deliveries/:id/actions',
       'booking-events.decide',
+      ACTIONS.updateSettings,
+    ),
+
+    route(
+      'POST',
+      '/bookings/:documentId/customer-request',
+      'customer-requests.decide',
       ACTIONS.updateSettings,
     ),
 

@@ -3,6 +3,7 @@ import { LOCALES, createRenderer, type Locale, type MessageData } from '@enroute
 import type { PreviewRequest, PreviewResponse } from '../../../shared/contracts/admin-pages.ts';
 import type { MessageType } from '../../../shared/contracts/domain.ts';
 import type { MessageContext } from '../../../shared/contracts/messaging.ts';
+import { rendererContent } from '../messages/renderers.ts';
 import { messageData, resolveRecipient } from '../messages/rules/index.ts';
 import { getService } from '../utils/get-service.ts';
 import { invalid } from '../validation/errors.ts';
@@ -70,14 +71,29 @@ export const createAdminPreviewService = ({ strapi }: { strapi: Core.Strapi }) =
           request.type,
         )
       : sampleMessageData(settings);
-    const stored = await getService('snippets', { strapi }).forLocale(
-      locale,
-      settings.defaultLocale,
+    const [snippets, templates] = await Promise.all([
+      getService('snippets', { strapi }).forLocale(locale, settings.defaultLocale),
+      getService('templates', { strapi }).forLocale(locale, settings.defaultLocale),
+    ]);
+    const draft = Object.fromEntries(
+      Object.entries(request.template ?? {}).filter(([, value]) => value && value.trim() !== ''),
     );
-    const renderer = createRenderer({
-      snippets: { [locale]: { ...stored.values, ...request.snippets } },
-      branding: request.branding ?? settings.branding,
-    });
+    // Unsaved edits over what is stored: the page shows what a save would send.
+    const content = rendererContent(
+      locale,
+      {
+        snippets: { ...snippets, values: { ...snippets.values, ...request.snippets } },
+        templates: {
+          ...templates,
+          templates: {
+            ...templates.templates,
+            [request.type]: { ...templates.templates[request.type], ...draft },
+          },
+        },
+      },
+      request.branding ?? settings.branding,
+    );
+    const renderer = createRenderer({ ...content, snippetsVersion: '', templatesVersion: '' });
     const [email, sms] = await Promise.all([
       renderer.renderEmail(request.type, locale, data),
       renderer.renderSms(request.type, locale, data),
