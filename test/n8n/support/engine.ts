@@ -72,6 +72,7 @@ const nodeClasses: Record<string, NodeTypeClass> = {
     'ExecuteWorkflowTrigger',
   ),
   'n8n-nodes-base.if': fromNodesBase('nodes/If/If.node.js', 'If'),
+  'n8n-nodes-base.webhook': fromNodesBase('nodes/Webhook/Webhook.node.js', 'Webhook'),
   'n8n-nodes-base.set': fromNodesBase('nodes/Set/Set.node.js', 'Set'),
   'n8n-nodes-enroute.enroute': Enroute,
   'n8n-nodes-enroute.enrouteTrigger': EnrouteTrigger,

@@ -346,7 +346,107 @@ export function eventTemplate(message: EventMessage): WorkflowTemplate {
   );
 }
 
+/** The inbound SMS flow's node names. */
+export const INBOUND = {
+  webhook: 'Text Received',
+  record: 'Record Reply',
+  answer: 'Send Answer',
+  forward: 'Forward to Office',
+} as const;
+
+/**
+ * Customers who text back: the provider's inbound webhook (Twilio's form fields From, To, Body,
+ * MessageSid) → Enroute *Record reply*, where the plugin decides (STOP, START, HELP or a reply)
+ * → the same provider node as the message flows sends the answer (Answer output), n8n's Send
+ * Email hands a reply to the office (Forward output). Changing provider is still one node: the
+ * webhook's field names in Record Reply, and the node that sends the answer.
+ */
+export function inboundSmsTemplate(): WorkflowTemplate {
+  const id = 'enrouteInboundSms';
+  const nodes: INode[] = [
+    {
+      id: `${id}-webhook`,
+      name: INBOUND.webhook,
+      type: 'n8n-nodes-base.webhook',
+      typeVersion: 2,
+      position: [120, 300],
+      webhookId: '5b0c8a31-6a0e-4b8e-9f51-1f3f6c0a7e10',
+      // Twilio posts the message form-encoded and takes an empty answer as "nothing to say":
+      // the answer goes out through the provider node below, as every other message does.
+      parameters: {
+        httpMethod: 'POST',
+        path: 'enroute-inbound-sms',
+        responseMode: 'onReceived',
+        options: { noResponseBody: true },
+      },
+    },
+    {
+      id: `${id}-record`,
+      name: INBOUND.record,
+      type: 'n8n-nodes-enroute.enroute',
+      typeVersion: 1,
+      position: [380, 300],
+      parameters: {
+        operation: 'recordReply',
+        from: '={{ $json.body.From }}',
+        to: '={{ $json.body.To }}',
+        text: '={{ $json.body.Body }}',
+        providerMessageId: '={{ $json.body.MessageSid }}',
+      },
+      credentials: API_CREDENTIAL,
+    },
+    {
+      id: `${id}-answer`,
+      name: INBOUND.answer,
+      type: 'n8n-nodes-base.twilio',
+      typeVersion: 1,
+      position: [600, 200],
+      parameters: {
+        resource: 'sms',
+        operation: 'send',
+        from: '={{ $json.from }}',
+        to: '={{ $json.to }}',
+        toWhatsapp: false,
+        message: '={{ $json.text }}',
+        options: {},
+      },
+      credentials: { twilioApi: { id: 'enroute-twilio', name: 'Twilio' } },
+    },
+    {
+      id: `${id}-forward`,
+      name: INBOUND.forward,
+      type: 'n8n-nodes-base.emailSend',
+      typeVersion: 2.1,
+      position: [600, 420],
+      parameters: {
+        fromEmail: 'Enroute <notifications@example.com>',
+        toEmail: '={{ $json.to }}',
+        subject: '={{ $json.subject }}',
+        emailFormat: 'text',
+        text: '={{ $json.text }}',
+        options: { appendAttribution: false },
+      },
+      credentials: { smtp: { id: 'enroute-smtp', name: 'SMTP' } },
+    },
+  ];
+  return {
+    id,
+    name: 'Enroute: inbound SMS',
+    nodes,
+    connections: {
+      [INBOUND.webhook]: { main: [[main(INBOUND.record)]] },
+      [INBOUND.record]: { main: [[main(INBOUND.answer)], [main(INBOUND.forward)]] },
+    },
+    settings: SETTINGS,
+    active: false,
+    pinData: {},
+    meta: { templateCredsSetupCompleted: false },
+    tags: [],
+  };
+}
+
 export const templateFiles: Record<string, () => WorkflowTemplate> = {
+  'inbound-sms.json': inboundSmsTemplate,
   'reminder.json': reminderTemplate,
   'traveling.json': () => eventTemplate('traveling'),
   'completed.json': () => eventTemplate('completed'),

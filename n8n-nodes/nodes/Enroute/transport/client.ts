@@ -2,6 +2,8 @@ import type {
   EventMessageType,
   PreparedBatch,
   PrepareRemindersRequest,
+  RecordReplyRequest,
+  RecordReplyResponse,
   RecordResult,
   RecordResultsResponse,
   RegisteredEndpoint,
@@ -124,6 +126,19 @@ export function createEnrouteClient(send: SendEnrouteRequest) {
         body: { results },
       });
       return expectFields<RecordResultsResponse>(response, ['data', 'errors'], 'the results');
+    },
+
+    /** A text message a customer sent: the plugin decides what it is and what to answer. */
+    async recordReply(request: RecordReplyRequest): Promise<RecordReplyResponse> {
+      const response = await call({ method: 'POST', path: '/messaging/replies', body: request });
+      const { body } = response;
+      if (!isObject(body) || !isObject(body.data) || typeof body.data.kind !== 'string') {
+        throw new EnrouteApiError(
+          'The Enroute plugin answered the reply in an unexpected shape (no data.kind)',
+          response.statusCode,
+        );
+      }
+      return body as RecordReplyResponse;
     },
 
     /** The endpoint with this URL, if the plugin has one. */

@@ -14,15 +14,16 @@ import { checkConnection } from '../transport/connection-check.ts';
 import * as prepareMessage from './actions/prepareMessage.operation.ts';
 import * as prepareReminders from './actions/prepareReminders.operation.ts';
 import * as recordDelivery from './actions/recordDelivery.operation.ts';
+import * as recordReply from './actions/recordReply.operation.ts';
 
-const operations = { prepareMessage, prepareReminders, recordDelivery };
+const operations = { prepareMessage, prepareReminders, recordDelivery, recordReply };
 type Operation = keyof typeof operations;
 
 const versionDescription: Omit<INodeTypeDescription, keyof INodeTypeBaseDescription> = {
   version: 1,
   defaults: { name: 'Enroute' },
   inputs: [NodeConnectionTypes.Main],
-  outputs: `={{ $parameter.operation === "recordDelivery" ? ["main"] : [{ "type": "main", "displayName": "Email" }, { "type": "main", "displayName": "SMS" }] }}`,
+  outputs: `={{ $parameter.operation === "recordDelivery" ? ["main"] : $parameter.operation === "recordReply" ? [{ "type": "main", "displayName": "Answer" }, { "type": "main", "displayName": "Forward" }] : [{ "type": "main", "displayName": "Email" }, { "type": "main", "displayName": "SMS" }] }}`,
   credentials: [{ name: 'enrouteApi', required: true, testedBy: 'enrouteApiConnection' }],
   properties: [
     {
@@ -49,12 +50,20 @@ const versionDescription: Omit<INodeTypeDescription, keyof INodeTypeBaseDescript
           action: 'Record a delivery',
           description: 'Write sent or failed, with the provider’s answer, to the notification log',
         },
+        {
+          name: 'Record Reply',
+          value: 'recordReply',
+          action: 'Record a customer reply',
+          description:
+            'Hand a text message a customer sent (STOP, START, HELP or a reply) to Enroute, and get what to answer and whether to forward it',
+        },
       ],
       default: 'prepareMessage',
     },
     ...prepareMessage.description,
     ...prepareReminders.description,
     ...recordDelivery.description,
+    ...recordReply.description,
   ],
 };
 
