@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { BookingStatus, Instant } from './domain.ts';
 import { BookingEventType } from './booking-event-types.ts';
 import { MAX_EVENTS_PER_DELIVERY } from './vocabulary.ts';
+import { RescheduleRequest } from './customer-actions.ts';
 
 /**
  * Booking event: the plugin writes one to its outbox for every booking change, in the same
@@ -21,6 +22,18 @@ export const BookingSnapshot = z.object({
   end: Instant,
   resourceId: z.string().nullable(),
   completedAt: Instant.nullable(),
+  /**
+   * The customer's answers (the `customer.*` events): when they confirmed, canceled and left a
+   * note (never the note itself), and their request to move it. Absent from older plugins.
+   */
+  customer: z
+    .object({
+      confirmedAt: Instant.nullable(),
+      canceledAt: Instant.nullable(),
+      noteAt: Instant.nullable(),
+      request: RescheduleRequest.nullable(),
+    })
+    .optional(),
 });
 export type BookingSnapshot = z.infer<typeof BookingSnapshot>;
 

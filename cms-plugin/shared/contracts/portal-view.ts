@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BookingStatus, GeoPoint, Instant, TimeZone } from './domain.ts';
 import { Branding } from './branding.ts';
+import { CustomerActionsView, DayOrder } from './customer-actions.ts';
 
 /**
  * Portal view: `GET /api/enroute/portal/:code?locale=xx` with the portal's read-only API token.
@@ -124,6 +125,10 @@ export const AvailablePortalView = PortalChrome.extend({
       .object({ score: z.number().int().min(1).max(5), comment: z.string().nullable() })
       .nullable(),
   }),
+  /** The customer's answers and what they may still do; absent from older plugins. */
+  customer: CustomerActionsView.optional(),
+  /** On the visit day while scheduled or traveling: the technician's visits before this one. */
+  dayOrder: DayOrder.nullable().optional(),
 });
 export type AvailablePortalView = z.infer<typeof AvailablePortalView>;
 

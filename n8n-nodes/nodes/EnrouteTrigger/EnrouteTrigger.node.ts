@@ -36,6 +36,10 @@ const eventNames: Record<BookingEventType, string> = {
   'booking.rescheduled': 'Booking Rescheduled',
   'booking.resource_changed': 'Booking Technician Changed',
   'booking.deleted': 'Booking Deleted',
+  'customer.confirmed': 'Customer Confirmed',
+  'customer.reschedule_requested': 'Customer Asked for Another Time',
+  'customer.cancel_requested': 'Customer Canceled',
+  'customer.note': 'Customer Left a Note',
 };
 
 export class EnrouteTrigger implements INodeType {

@@ -5,6 +5,21 @@ import type {
   BookingSnapshot,
 } from '../../../shared/contracts/booking-event.ts';
 
+/** The customer's answers a change records: each a `customer.*` event. */
+function customerEventTypes(before: BookingSnapshot, after: BookingSnapshot): BookingEventType[] {
+  const was = before.customer;
+  const now = after.customer;
+  if (!now) return [];
+  const types: BookingEventType[] = [];
+  if (now.confirmedAt && now.confirmedAt !== was?.confirmedAt) types.push('customer.confirmed');
+  const request = now.request;
+  if (request?.state === 'pending' && request.requestedAt !== was?.request?.requestedAt)
+    types.push('customer.reschedule_requested');
+  if (now.canceledAt && now.canceledAt !== was?.canceledAt) types.push('customer.cancel_requested');
+  if (now.noteAt && now.noteAt !== was?.noteAt) types.push('customer.note');
+  return types;
+}
+
 /**
  * The events one booking change gives, one per kind of change, in the contract's order:
  * status, start, resource. A change of nothing the events speak of gives none.
@@ -33,5 +48,6 @@ export function bookingEvents(
   if (before.start !== after.start) events.push(event('booking.rescheduled', after, before));
   if (before.resourceId !== after.resourceId)
     events.push(event('booking.resource_changed', after, before));
+  for (const type of customerEventTypes(before, after)) events.push(event(type, after, before));
   return events;
 }

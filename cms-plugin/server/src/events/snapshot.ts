@@ -3,6 +3,7 @@ import type { BookingSnapshot } from '../../../shared/contracts/booking-event.ts
 import type { BookingStatus } from '../../../shared/contracts/domain.ts';
 import { instant, optionalInstant, query, relation, text } from '../utils/store.ts';
 import { UID } from '../utils/uids.ts';
+import { storedRequest } from '../tracking/customer-request.ts';
 
 /** The booking as stored right now (inside the caller's transaction), or null. */
 export async function readSnapshot(
@@ -22,5 +23,11 @@ export async function readSnapshot(
     end: instant(row.end),
     resourceId: relation(row.resource)?.documentId ?? null,
     completedAt: optionalInstant(row.completedAt),
+    customer: {
+      confirmedAt: optionalInstant(row.customerConfirmedAt),
+      canceledAt: optionalInstant(row.customerCanceledAt),
+      noteAt: optionalInstant(row.customerNoteAt),
+      request: storedRequest(row.customerRequest),
+    },
   };
 }

@@ -2,6 +2,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { PassThrough } from 'node:stream';
 import type { Core } from '@strapi/strapi';
 import { RatingRequest } from '../../../shared/contracts/portal-view.ts';
+import {
+  CustomerActionRequest,
+  RequestDecision,
+} from '../../../shared/contracts/customer-actions.ts';
 import { IssueTechnicianToken } from '../../../shared/contracts/technician-tokens.ts';
 import { respond, type Context } from '../controllers/respond.ts';
 import { getService } from '../utils/get-service.ts';
@@ -124,5 +128,36 @@ export const createPortalController = ({ strapi }: { strapi: Core.Strapi }) => (
       if (code.length > 256)
         throw new RequestError(404, [{ path: 'code', message: 'no such access code' }]);
       return { status: 201, body: { data: await rateBooking(strapi, code, rating) } };
+    }),
+
+  /** `POST /portal/:code/actions`: the customer confirms, asks to move, cancels or leaves a note. */
+  act: (ctx: HttpContext) =>
+    respond(ctx, async () => {
+      const request = parseInput(CustomerActionRequest, ctx.request.body);
+      const code = ctx.params.code ?? '';
+      const opened =
+        code.length <= 256 ? await getService('access-codes', { strapi }).check(code) : null;
+      if (!opened) throw new RequestError(404, [{ path: 'code', message: 'no such access code' }]);
+      const data = await getService('customer-actions', { strapi }).act(opened.bookingId, request);
+      return { body: { data } };
+    }),
+});
+
+/**
+ * `POST /bookings/:documentId/customer-request` (content API, for a dispatch system) and its
+ * admin twin: accept or decline a customer's pending request to move the booking.
+ */
+export const createCustomerRequestsController = ({ strapi }: { strapi: Core.Strapi }) => ({
+  decide: (ctx: HttpContext) =>
+    respond(ctx, async () => {
+      const decision = parseInput(RequestDecision, ctx.request.body);
+      const user = ctx.state.user;
+      const by = user ? (user.email ?? `admin:${String(user.id ?? 'unknown')}`) : 'integration';
+      const data = await getService('customer-actions', { strapi }).decide(
+        ctx.params.documentId ?? '',
+        decision,
+        by,
+      );
+      return { body: { data } };
     }),
 });

@@ -1,9 +1,14 @@
 import type { Core } from '@strapi/strapi';
-import { createLocationsController, createPortalController } from './controllers.ts';
+import {
+  createCustomerRequestsController,
+  createLocationsController,
+  createPortalController,
+} from './controllers.ts';
 import { createTechnicianAppService } from './technician-app.ts';
 import { createTechnicianAppController } from './technician-app-controller.ts';
 import { createTechnicianTokensService } from './technician-tokens.ts';
 import { createTrackingService } from './service.ts';
+import { createCustomerActions } from './customer-actions.ts';
 import { getService } from '../utils/get-service.ts';
 
 export { trackingContentTypes } from './content-types.ts';
@@ -13,12 +18,14 @@ export const trackingServices = {
   tracking: createTrackingService,
   'technician-tokens': createTechnicianTokensService,
   'technician-app': createTechnicianAppService,
+  'customer-actions': ({ strapi }: { strapi: Core.Strapi }) => createCustomerActions(strapi),
 };
 
 export const trackingControllers = {
   locations: createLocationsController,
   portal: createPortalController,
   'technician-app': createTechnicianAppController,
+  'customer-requests': createCustomerRequestsController,
 };
 
 const service = (strapi: Core.Strapi) => getService('tracking', { strapi });

@@ -21,6 +21,8 @@ import { instant, optionalInstant, query, relation, text } from '../utils/store.
 import { UID } from '../utils/uids.ts';
 import { messageData, resolveRecipient } from '../messages/rules/index.ts';
 import { destinationOf, storedEta, type TrackingReads } from './bookings.ts';
+import { customerView } from './customer-actions.ts';
+import { readDayOrder } from './day-order.ts';
 import { visibleEta, visiblePosition } from './privacy.ts';
 import { TRACKING_UID, asEnrouteUid } from './uids.ts';
 
@@ -229,6 +231,15 @@ export function createPortalViews(strapi: Core.Strapi, reads: TrackingReads) {
           enabled: state === 'completed' && !settings.surveyUrl,
           submitted: rating ? { score: Number(rating.score), comment: text(rating.comment) } : null,
         },
+        customer: customerView(row, settings, now),
+        dayOrder: await readDayOrder(
+          strapi,
+          { id: row.id, start: booking.start, end: booking.end, status: state },
+          resource?.id ?? null,
+          timeZone,
+          eta?.arrivesAt ?? null,
+          now,
+        ),
       };
     },
   };

@@ -5,7 +5,8 @@
  *   authentication is off for it and the controller checks the token.
  * - The portal routes share one permission, `plugin::enroute.portal.find`: the portal's
  *   read-only API token may call them (Strapi lets read-only tokens use actions named find).
- *   The rating is the customer's own doing, behind the customer's access code.
+ *   The rating and the customer's answers (confirm, move, cancel, note) are the customer's own
+ *   doing, behind the customer's access code.
  * - Technician tokens are issued and revoked by the integration (full-access token).
  * - The technician app's routes take a session token (from a sign-in link) as a bearer, checked
  *   by the controller; exchanging a link for a session needs nothing but the link.
@@ -42,4 +43,12 @@ export const trackingRoutes = [
   { method: 'GET', path: '/portal/:code', handler: 'portal.find', config: PORTAL_SCOPE },
   { method: 'GET', path: '/portal/:code/live', handler: 'portal.live', config: PORTAL_SCOPE },
   { method: 'POST', path: '/portal/:code/rating', handler: 'portal.rate', config: PORTAL_SCOPE },
+  { method: 'POST', path: '/portal/:code/actions', handler: 'portal.act', config: PORTAL_SCOPE },
+  // A dispatch system's answer to a customer's request (full-access token).
+  {
+    method: 'POST',
+    path: '/bookings/:documentId/customer-request',
+    handler: 'customer-requests.decide',
+    config: { policies: [] },
+  },
 ];

@@ -18,6 +18,10 @@ const eventLabels: Record<BookingEventType, string> = {
   'booking.rescheduled': 'Rescheduled',
   'booking.resource_changed': 'Technician changed',
   'booking.deleted': 'Deleted',
+  'customer.confirmed': 'Customer confirmed',
+  'customer.reschedule_requested': 'Customer asked for another time',
+  'customer.cancel_requested': 'Customer canceled',
+  'customer.note': 'Customer left a note',
 };
 
 /**
