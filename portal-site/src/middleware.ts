@@ -3,6 +3,7 @@ import type { APIContext, MiddlewareNext } from 'astro';
 import { lookupCode } from './features/portal-view/lookup-code.server.ts';
 import { requestedLocale } from './features/portal-view/portal-view.ts';
 import { ratingNotice } from './features/rating/rating.ts';
+import { answerNotice } from './features/customer-actions/customer-actions.ts';
 import {
   CODE_PAGE_HEADERS,
   PAGE_HEADERS,
@@ -60,7 +61,7 @@ async function codePage(context: APIContext, next: MiddlewareNext): Promise<Resp
   const lookup = await lookupCode(portalClient, code, requestedLocale(context.url));
   context.locals.lookup = lookup;
   if (lookup.kind !== 'view') return next();
-  const variant = `${code}\n${ratingNotice(context.url) ?? ''}`;
+  const variant = `${code}\n${ratingNotice(context.url) ?? ''}\n${answerNotice(context.url) ?? ''}`;
   return renderedPages.page(lookup, variant, () => next());
 }
 

@@ -46,6 +46,12 @@ export const codeLookupLimiter = createRateLimiter({
   windowMs: 60_000,
 });
 
+/** Customers' answers per code (confirm, another time, cancel, note): a handful a minute. */
+export const answerLimiter = createRateLimiter({ limit: 6, windowMs: 60_000 });
+
+/** What the customer's form tokens are derived from: the portal's own secret. */
+export const customerFormSecret = STRAPI_PORTAL_TOKEN;
+
 /** The technician app's calls to Strapi, each with the technician's own session. */
 export const technicianClient = createTechnicianClient({
   strapiUrl: STRAPI_URL,

@@ -1,6 +1,7 @@
-import type { RatingRequest } from '@enroute/contracts';
+import type { CustomerActionRequest, RatingRequest } from '@enroute/contracts';
 import { boundedMemo } from '../../lib/bounded-memo.ts';
 import {
+  answerUrl,
   interpretPortalResponse,
   portalViewUrl,
   ratingUrl,
@@ -28,6 +29,9 @@ const KEPT_VIEWS = 10_000;
 const REREAD_AT = 0.75;
 
 export type RatingOutcome = { ok: true } | { ok: false; detail: string };
+
+/** Strapi's answer to a customer's action: its status and the first field it names, if any. */
+export type AnswerOutcome = { status: number; path: string | null; detail: string };
 
 /** The portal's only way to Strapi: the view of one code, and the rating of one booking. */
 export function createPortalClient(config: StrapiPortalConfig) {
@@ -152,6 +156,28 @@ export function createPortalClient(config: StrapiPortalConfig) {
           : { ok: false, detail: `Strapi answered ${response.status}` };
       } catch (error) {
         return { ok: false, detail: failure(error).detail };
+      }
+    },
+
+    async answer(code: string, request: CustomerActionRequest): Promise<AnswerOutcome> {
+      try {
+        const response = await send(answerUrl(config.strapiUrl, code), {
+          method: 'POST',
+          headers: headers({ 'content-type': 'application/json' }),
+          body: JSON.stringify(request),
+          signal: AbortSignal.timeout(config.timeoutMs),
+        });
+        const body = (await response.json().catch(() => null)) as {
+          error?: { message?: string; details?: { errors?: { path?: unknown }[] } };
+        } | null;
+        const path = body?.error?.details?.errors?.[0]?.path;
+        return {
+          status: response.status,
+          path: typeof path === 'string' ? path : Array.isArray(path) ? path.join('.') : null,
+          detail: `Strapi answered ${response.status}: ${body?.error?.message ?? ''}`,
+        };
+      } catch (error) {
+        return { status: 0, path: null, detail: failure(error).detail };
       }
     },
   };

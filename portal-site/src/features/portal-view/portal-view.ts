@@ -41,6 +41,10 @@ export function ratingUrl(strapiUrl: string, code: string): URL {
   return new URL(`api/enroute/portal/${encodeURIComponent(code)}/rating`, withSlash(strapiUrl));
 }
 
+export function answerUrl(strapiUrl: string, code: string): URL {
+  return new URL(`api/enroute/portal/${encodeURIComponent(code)}/actions`, withSlash(strapiUrl));
+}
+
 function withSlash(base: string): string {
   return base.endsWith('/') ? base : `${base}/`;
 }

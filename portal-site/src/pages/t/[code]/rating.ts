@@ -5,22 +5,15 @@ import {
   parseRatingForm,
   type RatingNotice,
 } from '../../../features/rating/rating.ts';
-import { isSameOriginPost } from '../../../features/security/same-origin.ts';
+import { ownFormPost } from '../../../features/security/same-origin.ts';
 import { portalClient } from '../../../server/services.ts';
 
 /** The built-in rating form posts here; the portal server passes it on to Strapi. */
 export const POST: APIRoute = async ({ params, request, redirect, url }) => {
   const code = params.code;
   if (!isPlausibleCode(code)) return new Response(null, { status: 404 });
-  if (!isSameOriginPost(request, url.origin)) {
-    return new Response('Cross-site form posts are refused.', { status: 403 });
-  }
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
-    form = new FormData();
-  }
+  const form = await ownFormPost(request, url.origin);
+  if (form instanceof Response) return form;
   const back = (notice: RatingNotice) =>
     redirect(afterRatingPath(code, notice, localeTag(form.get('locale'))), 303);
   const parsed = parseRatingForm(form);
