@@ -28,6 +28,8 @@ export async function freePort(): Promise<number> {
 
 export interface BuiltPortal {
   url: string;
+  /** The portal server's process id. */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -75,6 +77,7 @@ export async function buildAndStartPortal(env: Record<string, string>): Promise<
   }
   return {
     url,
+    pid: server.pid!,
     async stop() {
       if (server.exitCode === null) {
         const exited = new Promise((done) => server.on('exit', done));

@@ -9,7 +9,7 @@ import {
 import { inDays, putBooking } from '../support/fixtures.ts';
 import type { Host } from '../support/host.ts';
 import { onEveryDatabase } from '../support/suite.ts';
-import { nearParis, postPositions, secondsFromNow } from './support.ts';
+import { nearParis, postPositions, secondsFromNow, technicianToken } from './support.ts';
 
 /** A technician app call with a session token (or none). */
 async function call(
@@ -115,13 +115,34 @@ onEveryDatabase('technician app: sign-in links, sessions, visits, status', (host
     });
     expect(skipped.status).toBe(409);
 
+    // The phone's position is taken only while the visit is on its way.
+    let step = 0;
+    const positionAccepted = async () => {
+      step += 1;
+      const position = { ...nearParis(step), recordedAt: secondsFromNow(-1) };
+      const answer = await postPositions(host(), session, position);
+      if (answer.status === 409) {
+        expect(answer.body.error?.message).toBe(
+          'positions from the technician app are taken only while a visit is on its way',
+        );
+      }
+      return answer.status;
+    };
+    expect(await positionAccepted()).toBe(409);
     for (const status of ['traveling', 'in-progress', 'completed'] as const) {
       const answer = await call(host(), 'POST', `/technician/visits/${mine}/status`, session, {
         status,
       });
       expect(answer.status, JSON.stringify(answer.body)).toBe(200);
       expect(TechnicianVisit.parse(answer.body.data).status).toBe(status);
+      expect(await positionAccepted()).toBe(status === 'traveling' ? 200 : 409);
     }
+    // A dispatch system's app token is not the phone app: its positions are always taken.
+    const appToken = await technicianToken(host(), 'tech-app-mine');
+    expect(
+      (await postPositions(host(), appToken, { ...nearParis(9), recordedAt: secondsFromNow(-1) }))
+        .status,
+    ).toBe(200);
     const rows = await host().database.select(
       'select booking_status, completed_at from enroute_bookings where document_id = $1',
       [mine],

@@ -12,7 +12,7 @@ import { createPortalViews } from './portal-view.ts';
 import { createPositionStore, type PositionStore } from './position-store.ts';
 import type { StoredPosition } from './privacy.ts';
 import type { Technician } from './technician-tokens.ts';
-import { invalid } from '../validation/errors.ts';
+import { invalid, RequestError } from '../validation/errors.ts';
 
 /** How long settings read for tracking are trusted; a change made here applies at once. */
 const SETTINGS_TRUSTED_MS = 2_000;
@@ -78,6 +78,15 @@ export const createTrackingService = ({ strapi }: { strapi: Core.Strapi }) => {
     async ingest(technician: Technician, body: unknown, now = new Date()): Promise<IngestOutcome> {
       const items = itemsOf(body);
       if (!Array.isArray(items)) throw invalid('(body)', items.problem);
+      // The phone app shares a position only while one of the technician's visits is on its
+      // way: once arrived (or completed, or stopped), the phone's positions are refused.
+      if (technician.phoneApp && (await reads.travelingFor(technician.resourceId)).length === 0) {
+        throw new RequestError(
+          409,
+          [],
+          'positions from the technician app are taken only while a visit is on its way',
+        );
+      }
       const checked = checkPositions(items, {
         now,
         retentionDays: (await settings()).locationRetentionDays,

@@ -16,7 +16,13 @@ const TOKEN = /^enr_t_[A-Za-z0-9_-]{43}$/;
 const TRUSTED_FOR_MS = 10_000;
 const CACHE_LIMIT = 50_000;
 
-export type Technician = { resourceId: number; resourceDocumentId: string; tokenId: number };
+export type Technician = {
+  resourceId: number;
+  resourceDocumentId: string;
+  tokenId: number;
+  /** A session of the technician app (from a sign-in link), not a dispatch system's app token. */
+  phoneApp: boolean;
+};
 
 export type TokenKind = 'app' | 'sign-in-link' | 'session';
 /** What posts positions and reads visits: never a sign-in link, which is only exchanged. */
@@ -98,6 +104,7 @@ export const createTechnicianTokensService = ({ strapi }: { strapi: Core.Strapi 
       resourceId: resource.id,
       resourceDocumentId: resource.documentId,
       tokenId: row.id,
+      phoneApp: kindOf(row.kind) === 'session',
     };
     return { ok: true, technician, expiresAt };
   }

@@ -73,8 +73,9 @@ function shareWhileTraveling(panel: HTMLElement): void {
         return;
       }
       const response = await post({ positions: bodies });
-      // 422: none of them can be stored any more (too old): they are not kept either.
-      if (response.ok || response.status === 422) {
+      // 422: none of them can be stored any more (too old); 409: the visit is no longer on its
+      // way. Either way they are not kept.
+      if (response.ok || response.status === 422 || response.status === 409) {
         await forget(keys);
         kept = false;
       }
@@ -107,7 +108,8 @@ function shareWhileTraveling(panel: HTMLElement): void {
       panel.dataset.sent = String(sent);
       show('on');
       void flush();
-    } else if (response.status === 401 || response.status === 403) {
+    } else if (response.status === 401 || response.status === 403 || response.status === 409) {
+      // Signed out, or the visit is no longer on its way (arrived from another phone, say).
       stop('off');
     } else if (response.status >= 500) {
       await keep(visit, body).then(
