@@ -1,6 +1,11 @@
 import { beforeAll, expect, it } from 'vitest';
 import type { CustomerActionsView } from '../../shared/contracts/customer-actions.ts';
 import { AvailablePortalView } from '../../shared/contracts/portal-view.ts';
+import {
+  SignInLink,
+  TechnicianSession,
+  TodaysVisits,
+} from '../../shared/contracts/technician-app.ts';
 import { inDays, putBooking } from '../support/fixtures.ts';
 import type { Host } from '../support/host.ts';
 import { writtenEvents } from '../support/outbox.ts';
@@ -68,8 +73,8 @@ onEveryDatabase('customer actions: confirm, ask for another time, cancel, note',
     expect(problem(replayed.body)).toContain('revision');
   });
 
-  it('keeps a note for the technician, never in the event sent out', async () => {
-    const { booking, code } = await bookingIn(host(), 'act-note', 3);
+  it('shows the note on the technician app’s visit, and nowhere in the events sent out', async () => {
+    const { booking, code } = await trackedBooking(host(), 'act-note');
     const { revision } = await customerOf(host(), code);
     const note = 'Gate code 4711, the dog is friendly';
     const answer = await act(host(), code, { action: 'note', revision, note });
@@ -81,6 +86,27 @@ onEveryDatabase('customer actions: confirm, ask for another time, cancel, note',
     );
     expect(rows.map((row) => row.type)).toContain('customer.note');
     for (const row of rows) expect(JSON.stringify(row.payload)).not.toContain('4711');
+
+    const [resource] = await host().database.select(
+      'select document_id from enroute_resources where external_id = $1',
+      ['tech-act-note'],
+    );
+    const link = await host().admin(
+      'POST',
+      `/resources/${String(resource?.document_id)}/sign-in-links`,
+    );
+    expect(link.status, problem(link.body)).toBe(201);
+    const token = SignInLink.parse(link.body.data).url.split('/tech/sign-in/')[1];
+    const session = await host().api('POST', '/technician/sessions', '', { link: token });
+    expect(session.status, problem(session.body)).toBe(201);
+    const visits = await host().api(
+      'GET',
+      '/technician/visits',
+      TechnicianSession.parse(session.body.data).token,
+    );
+    expect(TodaysVisits.parse(visits.body.data).visits).toEqual([
+      expect.objectContaining({ documentId: booking.documentId, note }),
+    ]);
 
     const tooLong = await act(host(), code, {
       action: 'note',
