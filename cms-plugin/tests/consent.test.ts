@@ -1,12 +1,18 @@
 import { beforeAll, expect, it } from 'vitest';
 import type { ConsentRecord, RecordReplyResponse } from '../shared/contracts/index.ts';
 import { putBooking } from './support/fixtures.ts';
+import { sendTravelingMessages } from './support/messages.ts';
 import { onEveryDatabase } from './support/suite.ts';
 
 const CONTACTS = '/content-manager/collection-types/plugin::enroute.contact';
 const PHONE = '+33612345678';
 
-type Contact = { documentId: string; smsOptOut: boolean; consentRecord: ConsentRecord | null };
+type Contact = {
+  documentId: string;
+  emailOptOut: boolean;
+  smsOptOut: boolean;
+  consentRecord: ConsentRecord | null;
+};
 type Reply = RecordReplyResponse['data'];
 
 onEveryDatabase('consent: text replies, the consent record and re-subscribing', (host) => {
@@ -158,5 +164,72 @@ onEveryDatabase('consent: text replies, the consent record and re-subscribing', 
     expect(answer.status).toBe(400);
     const paths = (answer.body.error?.details?.errors as { path: string }[]).map((e) => e.path);
     expect(paths).toEqual(expect.arrayContaining(['body', 'providerMessageId']));
+  });
+
+  it('unsubscribes in one click from the link in an email header, once, and lets the customer choose on the portal', async () => {
+    const { booking } = await putBooking(host(), token, 'one-click', {
+      start: new Date(Date.now() + 3_600_000).toISOString(),
+      end: new Date(Date.now() + 7_200_000).toISOString(),
+      status: 'traveling',
+    });
+    const [email] = (await sendTravelingMessages(host(), booking)).email;
+    const header = email?.headers['List-Unsubscribe'] ?? '';
+    expect(email?.headers['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');
+    const [, url = ''] = /^<(https?:[^>]+)>/.exec(header) ?? [];
+    expect(url).toMatch(/^https?:\/\/[^/]+\/u\/[\w-]+\.[\w-]{22}$/);
+    expect(header).toContain('<mailto:office@example.com?subject=unsubscribe%20');
+    const linkToken = url.split('/u/')[1]!;
+    const found = await host().asAdmin(
+      'GET',
+      `${CONTACTS}?filters[externalId][$eq]=contact-one-click`,
+    );
+    const id = (found.body as unknown as { results: { documentId: string }[] }).results[0]!
+      .documentId;
+    const read = () =>
+      host()
+        .asAdmin('GET', `${CONTACTS}/${id}`)
+        .then((r) => r.body.data as Contact);
+
+    const portal = host().tokens.readOnly;
+    const oneClick = () => host().api('POST', `/preferences/${linkToken}/one-click`, portal, {});
+    const first = await oneClick();
+    expect(first.status).toBe(200);
+    expect(first.body.data).toMatchObject({
+      email: { available: true, on: false },
+      sms: { on: true },
+    });
+    expect((await read()).emailOptOut).toBe(true);
+    expect((await oneClick()).status).toBe(200);
+    expect((await read()).consentRecord).toEqual([
+      {
+        at: expect.any(String),
+        channel: 'email',
+        choice: 'out',
+        source: 'one-click',
+        text: 'List-Unsubscribe=One-Click',
+      },
+    ]);
+
+    // The preferences page: the customer turns email back on and SMS off.
+    const chosen = await host().api('PUT', `/preferences/${linkToken}`, portal, {
+      email: true,
+      sms: false,
+    });
+    expect(chosen.body.data).toMatchObject({
+      locale: 'fr',
+      email: { on: true },
+      sms: { on: false },
+    });
+    expect((await read()).consentRecord?.slice(1)).toEqual([
+      expect.objectContaining({ channel: 'email', choice: 'in', source: 'portal' }),
+      expect.objectContaining({ channel: 'sms', choice: 'out', source: 'portal' }),
+    ]);
+
+    // A link Enroute did not sign opens nothing.
+    const forged = `${id}.${'A'.repeat(22)}`;
+    expect((await host().api('GET', `/preferences/${forged}`, portal)).status).toBe(404);
+    expect((await host().api('POST', `/preferences/${forged}/one-click`, portal, {})).status).toBe(
+      404,
+    );
   });
 });

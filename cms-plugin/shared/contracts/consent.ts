@@ -73,3 +73,27 @@ export const RecordReplyResponse = z.object({
   }),
 });
 export type RecordReplyResponse = z.infer<typeof RecordReplyResponse>;
+
+/**
+ * A customer's message preferences, behind the signed link every email carries (no sign-in, no
+ * cookie), for the portal's preferences page:
+ *
+ *   GET  /preferences/:token            ⇒ { data: MessagePreferences }
+ *   PUT  /preferences/:token            PreferencesUpdate ⇒ { data: MessagePreferences } (source portal)
+ *   POST /preferences/:token/one-click  ⇒ { data: MessagePreferences }: no more email (RFC 8058,
+ *        source one-click); again changes nothing.
+ *
+ * 404 for a link that is not one Enroute signed, or whose contact is gone.
+ */
+export const MessagePreferences = z.object({
+  locale: z.string(),
+  /** Whether the contact has an address on the channel, and whether they get messages on it. */
+  email: z.object({ available: z.boolean(), on: z.boolean() }),
+  sms: z.object({ available: z.boolean(), on: z.boolean() }),
+});
+export type MessagePreferences = z.infer<typeof MessagePreferences>;
+
+export const PreferencesUpdate = z
+  .object({ email: z.boolean().optional(), sms: z.boolean().optional() })
+  .strict();
+export type PreferencesUpdate = z.infer<typeof PreferencesUpdate>;

@@ -10,6 +10,7 @@ import { createWebhookEndpointsController } from './webhook-endpoints.ts';
 import { trackingControllers } from '../tracking/index.ts';
 import { createTemplatesController } from '../templates/controller.ts';
 import { createRepliesController } from '../replies/controller.ts';
+import { createPreferencesController } from '../consent/controller.ts';
 
 export default {
   records: createRecordsController,
@@ -21,5 +22,6 @@ export default {
   templates: createTemplatesController,
   'webhook-endpoints': createWebhookEndpointsController,
   replies: createRepliesController,
+  preferences: createPreferencesController,
   ...trackingControllers,
 };

@@ -18,6 +18,7 @@ import { getService } from '../utils/get-service.ts';
 import { UID } from '../utils/uids.ts';
 import type { MessageContent, NewMessage } from './notifications.ts';
 import { createRendererCache, type LocaleContent } from './renderers.ts';
+import { createStaticMaps, type StaticMaps } from './static-map.ts';
 import {
   decideMessages,
   isReminderDue,
@@ -69,6 +70,8 @@ export const createPrepareService = ({ strapi }: { strapi: Core.Strapi }) => {
     link: Extract<BookingLink, { open: true }> | null,
     settings: MessagingSettings,
     contentFor: (locale: Locale) => Promise<LocaleContent>,
+    office: string | null,
+    mapFor: StaticMaps,
   ): Promise<{ decision: Sendable; item: PreparedEmail | PreparedSms; content: MessageContent }[]> {
     const bookingId = job.context.booking.documentId;
     const recipient = resolveRecipient(job.context);
@@ -82,6 +85,7 @@ export const createPrepareService = ({ strapi }: { strapi: Core.Strapi }) => {
       settings,
       event: job.event,
       link: link?.url ?? '',
+      map: job.type === 'traveling' ? await mapFor(job.context) : null,
     });
     const written: {
       decision: Sendable;
@@ -103,7 +107,17 @@ export const createPrepareService = ({ strapi }: { strapi: Core.Strapi }) => {
         const { subject, html, text } = email;
         written.push({
           decision,
-          item: { ...meta, channel: 'email', ...email, headers: {} },
+          item: {
+            ...meta,
+            channel: 'email',
+            ...email,
+            // One-click unsubscribe: to the recipient's own preferences (not the sandbox's).
+            headers: getService('preferences', { strapi }).headers(
+              recipient.contact.documentId,
+              settings.portalBaseUrl,
+              office,
+            ),
+          },
           content: redacted({ subject, html, text }, link?.token),
         });
       } else {
@@ -142,6 +156,7 @@ export const createPrepareService = ({ strapi }: { strapi: Core.Strapi }) => {
   ): Promise<void> {
     const settings = getService('settings', { strapi }).messaging(stored);
     const contentFor = contentCache(stored);
+    const mapFor = createStaticMaps(strapi, stored, now);
 
     const planned = jobs.map((job) => ({
       job,
@@ -227,7 +242,15 @@ export const createPrepareService = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       try {
         if (link === undefined) throw new Error('the booking has no link');
-        const written = await render(job, sendable, link, settings, contentFor);
+        const written = await render(
+          job,
+          sendable,
+          link,
+          settings,
+          contentFor,
+          stored.repliesEmail,
+          mapFor,
+        );
         logged.push(
           ...written.map(({ decision, item, content }) => ({
             job,
@@ -346,6 +369,7 @@ export const createPrepareService = ({ strapi }: { strapi: Core.Strapi }) => {
       now,
     );
     const contentFor = contentCache(stored);
+    const mapFor = createStaticMaps(strapi, stored, now);
     for (const [source, one] of current.entries()) {
       const context = contexts.get(one.bookingId);
       if (!context) continue;
@@ -365,7 +389,15 @@ export const createPrepareService = ({ strapi }: { strapi: Core.Strapi }) => {
       };
       try {
         if (link === undefined || (link && !link.open)) throw new Error('the booking has no link');
-        const [written] = await render(job, [decision], link, settings, contentFor);
+        const [written] = await render(
+          job,
+          [decision],
+          link,
+          settings,
+          contentFor,
+          stored.repliesEmail,
+          mapFor,
+        );
         if (!written) continue;
         await notifications.keepContent(one.documentId, written.content);
         const item = { ...written.item, notificationId: one.documentId };

@@ -54,6 +54,17 @@ export default {
       // Per client: tokens cannot be guessed at speed.
       config: { policies: [], middlewares: ['plugin::enroute.access-code-lookups'] },
     },
+    // A customer's message preferences behind the signed link in every email (the portal's token).
+    ...(
+      [
+        ['GET', '/preferences/:token', 'preferences.find'],
+        ['PUT', '/preferences/:token', 'preferences.update'],
+        ['POST', '/preferences/:token/one-click', 'preferences.oneClick'],
+      ] as const
+    ).map(([method, path, handler]) => ({
+      ...route(method, path, handler),
+      config: { auth: { scope: ['plugin::enroute.portal.find'] }, policies: [] },
+    })),
     ...trackingRoutes,
   ],
 };

@@ -58,13 +58,17 @@ export type BookingLink =
  * The key tokens are derived with: from the server's first app key (`server.app.keys`), which a
  * database copy does not hold.
  */
-function tokenKey(strapi: Core.Strapi): Buffer {
+export function serverKey(strapi: Core.Strapi, purpose: string): Buffer {
   const keys: unknown = strapi.config.get('server.app.keys');
   const first = Array.isArray(keys) ? keys.find((key) => typeof key === 'string' && key) : null;
   if (typeof first !== 'string') {
     throw new Error('server.app.keys is not set: customer links cannot be made');
   }
-  return Buffer.from(hkdfSync('sha256', first, 'enroute', 'access-code-token', 32));
+  return Buffer.from(hkdfSync('sha256', first, 'enroute', purpose, 32));
+}
+
+function tokenKey(strapi: Core.Strapi): Buffer {
+  return serverKey(strapi, 'access-code-token');
 }
 
 /** 128 bits of HMAC-SHA-256 of the seed under the server's key, base64url. */

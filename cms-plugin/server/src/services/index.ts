@@ -19,6 +19,7 @@ import { createAdminTemplatesService } from '../templates/admin.ts';
 import { createAdminPositionsService } from '../tracking/admin-positions.ts';
 import { trackingServices } from '../tracking/index.ts';
 import { createRepliesService } from '../replies/service.ts';
+import { createPreferencesService } from '../consent/preferences.ts';
 
 /**
  * Every service of the plugin, by name: Strapi creates each once, and `getService(name)` returns
@@ -45,6 +46,7 @@ const services = {
   'admin-snippets': createAdminSnippetsService,
   'admin-templates': createAdminTemplatesService,
   replies: createRepliesService,
+  preferences: createPreferencesService,
   ...trackingServices,
 };
 
