@@ -445,6 +445,83 @@ export function inboundSmsTemplate(): WorkflowTemplate {
   };
 }
 
+/** The customer requests flow's node names. */
+export const CUSTOMER_REQUESTS = {
+  trigger: 'Customer Answered',
+  email: 'Email the Office',
+} as const;
+
+/** Where the customer requests flow writes: set it to the office's address after importing. */
+export const OFFICE_ADDRESS = 'office@example.com';
+
+const customerEvent = (booking: string) =>
+  `{{ { "customer.confirmed": "The customer confirmed", "customer.reschedule_requested": "The customer asks for another time", "customer.cancel_requested": "The customer canceled", "customer.note": "The customer left a note for the technician" }[$json.type] }}: booking ${booking}`;
+
+/**
+ * What customers answer from their booking's page (confirm, another time, cancel, a note): the
+ * Enroute Trigger on the `customer.*` events → n8n's Send Email to the office. A company routes
+ * the requests to its own tools (a ticket, a chat) by swapping the email node. The note itself
+ * never travels: the email says a note was left; the technician reads it in the app.
+ */
+export function customerRequestsTemplate(): WorkflowTemplate {
+  const id = 'enrouteCustomerRequests';
+  const booking = '{{ $json.booking.externalId ?? $json.booking.documentId }}';
+  const request = '$json.booking.customer?.request';
+  return {
+    id,
+    name: 'Enroute: customer requests',
+    nodes: [
+      {
+        id: `${id}-trigger`,
+        name: CUSTOMER_REQUESTS.trigger,
+        type: 'n8n-nodes-enroute.enrouteTrigger',
+        typeVersion: 2,
+        position: [120, 300],
+        webhookId: '5b0c8a31-6a0e-4b8e-9f51-1f3f6c0a7e20',
+        parameters: {
+          events: [
+            'customer.confirmed',
+            'customer.reschedule_requested',
+            'customer.cancel_requested',
+            'customer.note',
+          ],
+        },
+        credentials: {
+          enrouteWebhookApi: { id: 'enroute-webhook', name: 'Enroute Webhook' },
+          ...API_CREDENTIAL,
+        },
+      },
+      {
+        id: `${id}-email`,
+        name: CUSTOMER_REQUESTS.email,
+        type: 'n8n-nodes-base.emailSend',
+        typeVersion: 2.1,
+        position: [380, 300],
+        parameters: {
+          fromEmail: 'Enroute <notifications@example.com>',
+          toEmail: OFFICE_ADDRESS,
+          subject: `=${customerEvent(booking)}`,
+          emailFormat: 'text',
+          text: [
+            `=${customerEvent(booking)}`,
+            'Starts: {{ $json.booking.start }} (status {{ $json.booking.status }})',
+            `{{ $json.type === "customer.reschedule_requested" ? "Asked for: " + (${request}?.window ? ${request}.window.start + " – " + ${request}.window.end : ${request}?.preference) : "" }}`,
+            'Answer a request in the Enroute admin, or with POST /api/enroute/bookings/{{ $json.booking.documentId }}/customer-request.',
+          ].join('\n'),
+          options: { appendAttribution: false },
+        },
+        credentials: { smtp: { id: 'enroute-smtp', name: 'SMTP' } },
+      },
+    ],
+    connections: { [CUSTOMER_REQUESTS.trigger]: { main: [[main(CUSTOMER_REQUESTS.email)]] } },
+    settings: SETTINGS,
+    active: false,
+    pinData: {},
+    meta: { templateCredsSetupCompleted: false },
+    tags: [],
+  };
+}
+
 export const templateFiles: Record<string, () => WorkflowTemplate> = {
   'inbound-sms.json': inboundSmsTemplate,
   'reminder.json': reminderTemplate,
@@ -452,4 +529,5 @@ export const templateFiles: Record<string, () => WorkflowTemplate> = {
   'completed.json': () => eventTemplate('completed'),
   'rescheduled.json': () => eventTemplate('rescheduled'),
   'canceled.json': () => eventTemplate('canceled'),
+  'customer-requests.json': customerRequestsTemplate,
 };

@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { BookingEvent } from '../../../cms-plugin/shared/contracts/booking-event.ts';
+import { CustomerActionsView } from '../../../cms-plugin/shared/contracts/customer-actions.ts';
+import { IssuedAccessCode } from '../../../cms-plugin/shared/contracts/messaging.ts';
+import { OFFICE_ADDRESS } from '../workflows/templates.ts';
+import {
+  removeUserFolder,
+  startFlowEnvironment,
+  template,
+  type FlowEnvironment,
+  type PluginBooking,
+} from './environment.ts';
+
+/**
+ * The customer requests flow run by n8n's own engine on the events a real Strapi wrote when a
+ * customer answered from the booking's page: the office gets an email through n8n's Send Email.
+ */
+const flow = template('customer-requests.json');
+let env: FlowEnvironment;
+
+beforeAll(async () => {
+  env = await startFlowEnvironment();
+}, 180_000);
+
+afterAll(async () => {
+  await env?.close();
+  removeUserFolder();
+});
+
+/** The customer answers through the portal's route, with the page's revision. */
+async function answer(booking: PluginBooking, body: Record<string, unknown>): Promise<void> {
+  const host = env.plugin.host;
+  const issued = await host.api(
+    'POST',
+    `/messaging/bookings/${booking.documentId}/access-codes`,
+    host.tokens.fullAccess,
+  );
+  const code = IssuedAccessCode.parse(issued.body).token;
+  const view = await host.api('GET', `/portal/${code}`, host.tokens.readOnly);
+  const { revision } = CustomerActionsView.parse((view.body as { customer: unknown }).customer);
+  const answered = await host.api('POST', `/portal/${code}/actions`, host.tokens.readOnly, {
+    ...body,
+    revision,
+  });
+  expect(answered.status, JSON.stringify(answered.body)).toBe(200);
+}
+
+/** The booking's event of a type, as the outbox holds it for delivery. */
+async function eventOf(booking: PluginBooking, type: string): Promise<BookingEvent> {
+  const rows = await env.plugin.host.database.select(
+    'select payload from enroute_booking_events where booking_document_id = $1 and type = $2',
+    [booking.documentId, type],
+  );
+  const payload = rows[0]?.payload;
+  return BookingEvent.parse(typeof payload === 'string' ? JSON.parse(payload) : payload);
+}
+
+async function officeEmailFor(event: BookingEvent) {
+  const before = env.smtp.received.length;
+  const run = await env.engine.run(flow, [{ json: event }], 'webhook');
+  expect(run.status).toBe('success');
+  await env.smtp.waitFor(before + 1);
+  const mail = env.smtp.received[before]!;
+  expect(mail.to && 'text' in mail.to ? mail.to.text : '').toBe(OFFICE_ADDRESS);
+  return mail;
+}
+
+it('a request for another time reaches the office with what the customer asked for', async () => {
+  const booking = await env.plugin.booking('ask-move', 72);
+  await answer(booking, { action: 'reschedule', preference: 'Any morning next week' });
+  const mail = await officeEmailFor(await eventOf(booking, 'customer.reschedule_requested'));
+  expect(mail.subject).toBe('The customer asks for another time: booking booking-ask-move');
+  expect(mail.text).toContain('Asked for: Any morning next week');
+  expect(mail.text).toContain(`/api/enroute/bookings/${booking.documentId}/customer-request`);
+});
+
+it('a note is announced to the office without its words', async () => {
+  const booking = await env.plugin.booking('ask-note', 72);
+  await answer(booking, { action: 'note', note: 'Gate code 9137' });
+  const mail = await officeEmailFor(await eventOf(booking, 'customer.note'));
+  expect(mail.subject).toBe(
+    'The customer left a note for the technician: booking booking-ask-note',
+  );
+  expect(mail.text).not.toContain('9137');
+});
+
+it('a confirmation and a cancel reach the office too', async () => {
+  const booking = await env.plugin.booking('ask-cancel', 72);
+  await answer(booking, { action: 'confirm' });
+  await answer(booking, { action: 'cancel' });
+  const confirmed = await officeEmailFor(await eventOf(booking, 'customer.confirmed'));
+  expect(confirmed.subject).toBe('The customer confirmed: booking booking-ask-cancel');
+  const canceled = await officeEmailFor(await eventOf(booking, 'customer.cancel_requested'));
+  expect(canceled.subject).toBe('The customer canceled: booking booking-ask-cancel');
+  expect(canceled.text).toContain('status canceled');
+});
