@@ -16,6 +16,8 @@ import { codeLookupLimiter, portalClient } from './server/services.ts';
 const CODE_PATH = /^\/t\/[^/]+/;
 /** The technician app's pages hold a technician's day: never cached either. */
 const TECHNICIAN_PATH = /^\/tech(?:\/|$)/;
+/** A customer's message preferences: never cached either. */
+const PREFERENCES_PATH = /^\/u\//;
 
 const renderedPages = createRenderedPages();
 
@@ -29,7 +31,11 @@ export const onRequest = defineMiddleware(async (context, next) => {
   const response = code ? await limitedCodePage(context, next) : await next();
 
   const always =
-    code || TECHNICIAN_PATH.test(context.url.pathname) ? CODE_PAGE_HEADERS : PAGE_HEADERS;
+    code ||
+    TECHNICIAN_PATH.test(context.url.pathname) ||
+    PREFERENCES_PATH.test(context.url.pathname)
+      ? CODE_PAGE_HEADERS
+      : PAGE_HEADERS;
   for (const [name, value] of Object.entries(always)) response.headers.set(name, value);
   if (!response.headers.has('content-security-policy')) {
     const headers = sourceHeaders({ ...SELF_ONLY, dev: import.meta.env.DEV });

@@ -14,6 +14,7 @@ import { liveUrl } from '../features/portal-view/portal-view.ts';
 import { createPortalClient } from '../features/portal-view/portal-view.server.ts';
 import { createRateLimiter } from '../features/security/rate-limit.ts';
 import { createTechnicianClient } from '../features/technician/technician-client.server.ts';
+import { createPreferencesClient } from '../features/preferences/preferences.server.ts';
 
 /** The portal server's long-lived parts, one per process. */
 export const portalClient = createPortalClient({
@@ -55,5 +56,12 @@ export const customerFormSecret = STRAPI_PORTAL_TOKEN;
 /** The technician app's calls to Strapi, each with the technician's own session. */
 export const technicianClient = createTechnicianClient({
   strapiUrl: STRAPI_URL,
+  timeoutMs: STRAPI_TIMEOUT_MS,
+});
+
+/** The message preferences page's calls to Strapi, with the portal's token. */
+export const preferencesClient = createPreferencesClient({
+  strapiUrl: STRAPI_URL,
+  token: STRAPI_PORTAL_TOKEN,
   timeoutMs: STRAPI_TIMEOUT_MS,
 });
