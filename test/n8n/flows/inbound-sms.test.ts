@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INBOUND } from '../workflows/templates.ts';
+import { INBOUND, NODE } from '../workflows/templates.ts';
 import { outputOf } from '../support/engine.ts';
 import {
   REPORTER,
@@ -7,6 +7,7 @@ import {
   startFlowEnvironment,
   statusChange,
   template,
+  PORTAL,
   type FlowEnvironment,
   type PluginBooking,
 } from './environment.ts';
@@ -164,6 +165,67 @@ describe('a customer who texts START, HELP or anything else', () => {
     const replies = (booking.body.data as { replies: { body: string; kind: string }[] }).replies;
     expect(replies).toContainEqual(
       expect.objectContaining({ body: 'Le code du portail est 4411', kind: 'forward' }),
+    );
+  });
+});
+
+describe('one-click unsubscribe from an email the flow sent', () => {
+  it("stops email from the link in the prepared message's List-Unsubscribe, once; SMS still go", async () => {
+    const booking = await env.plugin.booking('one-click', 2, {
+      status: 'traveling',
+      contact: { email: 'oneclick@example.com', mobilePhone: '+447911123456' },
+    });
+    const run = await env.engine.run(
+      traveling,
+      [{ json: statusChange(booking, 'scheduled', 'traveling') }],
+      'webhook',
+    );
+    expect(run.status).toBe('success');
+    const [prepared] = outputOf(run, NODE.prepare, 0);
+    const headers = prepared?.json.headers as Record<string, string>;
+    expect(headers['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');
+    const url = /^<(https:[^>]+)>/.exec(headers['List-Unsubscribe'] ?? '')?.[1] ?? '';
+    expect(url.startsWith(`${PORTAL}/u/`)).toBe(true);
+    expect(headers['List-Unsubscribe']).toContain(`<mailto:${OFFICE}?subject=unsubscribe`);
+
+    // What the portal does with the mail client's POST to that link.
+    const token = url.slice(`${PORTAL}/u/`.length);
+    const portalToken = env.plugin.host.tokens.readOnly;
+    for (const attempt of [1, 2]) {
+      const answer = await env.plugin.host.api(
+        'POST',
+        `/preferences/${token}/one-click`,
+        portalToken,
+        {},
+      );
+      expect([attempt, answer.status]).toEqual([attempt, 200]);
+    }
+    const contacts = '/content-manager/collection-types/plugin::enroute.contact';
+    const found = await env.plugin.host.asAdmin(
+      'GET',
+      `${contacts}?filters[externalId][$eq]=contact-one-click`,
+    );
+    const [contact] = (
+      found.body as unknown as { results: { consentRecord: unknown[]; emailOptOut: boolean }[] }
+    ).results;
+    expect(contact?.emailOptOut).toBe(true);
+    expect(contact?.consentRecord).toEqual([
+      expect.objectContaining({ channel: 'email', choice: 'out', source: 'one-click' }),
+    ]);
+
+    await env.plugin.change(booking, { status: 'completed' });
+    const after = await env.engine.run(
+      completed,
+      [{ json: statusChange(booking, 'traveling', 'completed') }],
+      'webhook',
+    );
+    expect(after.status).toBe('success');
+    const log = (await env.plugin.notifications(booking)).filter((n) => n.type === 'completed');
+    expect(log).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ channel: 'email', state: 'skipped', reason: 'opted-out' }),
+        expect.objectContaining({ channel: 'sms', state: 'sent' }),
+      ]),
     );
   });
 });
