@@ -28,6 +28,7 @@ import type {
   SettingsView,
 } from './settings.ts';
 import type { SignInLink } from './technician-app.ts';
+import type { CustomerActionsView, RequestDecision } from './customer-actions.ts';
 
 /**
  * The admin routes (admin JWT, the plugin's permissions, prefix /enroute), one entry per
@@ -100,6 +101,16 @@ export type AdminRoutes = {
   placePosition: {
     Request: { body: z.input<typeof ManualPosition> };
     Response: { data: PositionView };
+  };
+  /** `GET /bookings/:documentId/customer`: what the customer answered (confirmed, request, note). */
+  getCustomerAnswers: {
+    Request: { params: { documentId: string } };
+    Response: { data: CustomerActionsView };
+  };
+  /** `POST /bookings/:documentId/customer-request`: accept (the booking moves) or decline. */
+  decideCustomerRequest: {
+    Request: { params: { documentId: string }; body: z.input<typeof RequestDecision> };
+    Response: { data: CustomerActionsView };
   };
   /** `POST /resources/:documentId/sign-in-links`: 201, a technician app sign-in link. */
   issueSignInLink: {

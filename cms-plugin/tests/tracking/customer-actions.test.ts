@@ -143,6 +143,10 @@ onEveryDatabase('customer actions: confirm, ask for another time, cancel, note',
       'customer.reschedule_requested',
     );
 
+    const seen = await host().admin('GET', `/bookings/${booking.documentId}/customer`);
+    expect(seen.status, problem(seen.body)).toBe(200);
+    expect(seen.body.data).toMatchObject({ request: { state: 'pending', window } });
+
     const accepted = await host().admin(
       'POST',
       `/bookings/${booking.documentId}/customer-request`,

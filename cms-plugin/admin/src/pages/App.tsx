@@ -6,6 +6,7 @@ import { Navigate, Route, Routes } from 'react-router-dom';
 import { PERMISSIONS } from '../permissions.ts';
 import { getTranslation } from '../utils/translations.ts';
 import { AccessCodesPage } from './AccessCodesPage.tsx';
+import { CustomerAnswersPage } from './CustomerAnswersPage.tsx';
 import { NotificationLogPage } from './NotificationLogPage.tsx';
 import { PositionsPage } from './PositionsPage.tsx';
 import { PreviewPage } from './PreviewPage.tsx';
@@ -38,6 +39,13 @@ const pages: {
     label: 'Access codes',
     permissions: PERMISSIONS.manageAccessCodes,
     Component: AccessCodesPage,
+  },
+  {
+    path: 'customer-answers',
+    id: 'nav.customerAnswers',
+    label: 'Customer answers',
+    permissions: PERMISSIONS.readLog,
+    Component: CustomerAnswersPage,
   },
   {
     path: 'preview',

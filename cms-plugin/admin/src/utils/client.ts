@@ -49,6 +49,10 @@ export function createEnrouteClient(http: Http): EnrouteClient {
       post<'applyAccessCodeAction'>(`/access-codes/${id(params.documentId)}/actions`, body),
     listPositions: ({ query }) => get<'listPositions'>('/positions', query),
     placePosition: ({ body }) => post<'placePosition'>('/positions', body),
+    getCustomerAnswers: ({ params }) =>
+      get<'getCustomerAnswers'>(`/bookings/${id(params.documentId)}/customer`),
+    decideCustomerRequest: ({ params, body }) =>
+      post<'decideCustomerRequest'>(`/bookings/${id(params.documentId)}/customer-request`, body),
     issueSignInLink: ({ params }) =>
       post<'issueSignInLink'>(`/resources/${id(params.documentId)}/sign-in-links`, {}),
     lookupBookings: ({ query }) => get<'lookupBookings'>('/lookups/bookings', query),

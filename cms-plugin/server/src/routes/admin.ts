@@ -58,6 +58,7 @@ export default {
       ACTIONS.updateSettings,
     ),
 
+    route('GET', '/bookings/:documentId/customer', 'customer-requests.find', ACTIONS.readLog),
     route(
       'POST',
       '/bookings/:documentId/customer-request',

@@ -148,6 +148,17 @@ export const createPortalController = ({ strapi }: { strapi: Core.Strapi }) => (
  * admin twin: accept or decline a customer's pending request to move the booking.
  */
 export const createCustomerRequestsController = ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** `GET /bookings/:documentId/customer` (admin): what the customer answered. */
+  find: (ctx: HttpContext) =>
+    respond(ctx, async () => ({
+      body: {
+        data: await getService('customer-actions', { strapi }).view(
+          ctx.params.documentId ?? '',
+          new Date(),
+        ),
+      },
+    })),
+
   decide: (ctx: HttpContext) =>
     respond(ctx, async () => {
       const decision = parseInput(RequestDecision, ctx.request.body);
