@@ -1,3 +1,4 @@
+import { CustomerAnswersSection } from './CustomerAnswersSection.tsx';
 import { Cell, Section } from './GeneralTab.tsx';
 import { NumberField, SelectField, TextField, ToggleField, useLabel } from './fields.tsx';
 import type { SettingsDraft, TabProps } from './types.ts';
@@ -81,6 +82,7 @@ export const TrackingTab = ({ draft, view, change }: TabProps) => {
           />
         </Cell>
       </Section>
+      <CustomerAnswersSection draft={draft} change={change} />
     </>
   );
 };
