@@ -29,6 +29,13 @@ import type {
 } from './settings.ts';
 import type { SignInLink } from './technician-app.ts';
 import type { CustomerActionsView, RequestDecision } from './customer-actions.ts';
+import type {
+  TemplatePage,
+  TemplateQuery,
+  TemplateRestore,
+  TemplateSave,
+  TemplateSaved,
+} from './message-templates.ts';
 
 /**
  * The admin routes (admin JWT, the plugin's permissions, prefix /enroute), one entry per
@@ -61,6 +68,21 @@ export type AdminRoutes = {
   preview: {
     Request: { body: z.input<typeof PreviewRequest> };
     Response: { data: PreviewResponse };
+  };
+  /** `GET /templates?type=&locale=`: a message's template, Enroute's beside it, its versions. */
+  getTemplate: {
+    Request: { query: TemplateQuery };
+    Response: { data: TemplatePage };
+  };
+  /** `PUT /templates`: a new version, or 400 with each problem's part, line and column. */
+  saveTemplate: {
+    Request: { body: TemplateSave };
+    Response: { data: TemplateSaved };
+  };
+  /** `POST /templates/restore`: 201, an earlier version saved again as the newest. */
+  restoreTemplate: {
+    Request: { body: TemplateRestore };
+    Response: { data: TemplateSaved };
   };
   /** `GET /booking-events/backlog` */
   getBacklog: {

@@ -66,7 +66,14 @@ export const QuietHours = z.object({
 export type QuietHours = z.infer<typeof QuietHours>;
 
 /** The placeholders a static map URL may carry: the technician, the visit, the image's size. */
-export const STATIC_MAP_PLACEHOLDERS = ['lat', 'lng', 'destLat', 'destLng', 'width', 'height'];
+export const STATIC_MAP_PLACEHOLDERS = [
+  'lat',
+  'lng',
+  'destLat',
+  'destLng',
+  'width',
+  'height',
+] as const;
 
 /**
  * A static map image URL with placeholders, as self-hosted renderers and commercial providers
@@ -82,7 +89,7 @@ export const StaticMapUrl = z
   .refine(
     (url) =>
       [...url.matchAll(/\{([^{}]*)\}/g)].every((match) =>
-        STATIC_MAP_PLACEHOLDERS.includes(match[1] ?? ''),
+        (STATIC_MAP_PLACEHOLDERS as readonly string[]).includes(match[1] ?? ''),
       ),
     { message: `may only use ${STATIC_MAP_PLACEHOLDERS.map((name) => `{${name}}`).join(', ')}` },
   );

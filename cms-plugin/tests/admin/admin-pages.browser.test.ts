@@ -4,8 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sqliteDatabase, type TestDatabase } from '../support/database.ts';
-import { sendTravelingMessages } from '../support/messages.ts';
-import { putBooking } from '../support/fixtures.ts';
+import { scheduledRun, sendTravelingMessages } from '../support/messages.ts';
+import { inDays, putBooking, QUIET_HOURS_OFF } from '../support/fixtures.ts';
 import { startHost, type Host } from '../support/host.ts';
 import { buildHostAdminInChild, lockHostAdmin } from './support/build-admin.ts';
 
@@ -207,5 +207,52 @@ describe.skipIf(!existsSync(CHROMIUM))('admin pages in Chromium', () => {
     const rows = page.getByRole('row');
     await expect(rows.nth(1).textContent()).resolves.toContain('45.76400');
     await shot('positions');
+  });
+
+  // Last: its bookings bring more technicians into the pickers above.
+  it('edits the fr reminder template: a wrong placeholder is refused with its position, the preview changes, the next fr reminder uses it and the en one does not', async () => {
+    const quiet = await host!.admin('PUT', '/settings', QUIET_HOURS_OFF);
+    expect(quiet.status).toBe(200);
+    await open('templates', 'Message templates');
+    await page.getByRole('combobox', { name: 'Language' }).click();
+    await page.getByRole('option', { name: 'fr', exact: true }).click();
+    await expect(page.getByTestId('default-subject').textContent()).resolves.toBe(
+      "{% snippet 'reminder.subject' %}",
+    );
+    const subject = page.getByLabel('Email subject');
+    await subject.fill('Votre rappel {{ booking.dte }}');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('unknown placeholder {{ booking.dte }} at line 1, column 17').waitFor();
+
+    await subject.fill('Votre rappel {{ booking.number }}');
+    await page.getByRole('button', { name: 'Preview the draft' }).click();
+    await expect(page.getByTestId('preview-subject').textContent()).resolves.toBe(
+      'Votre rappel WO-000123',
+    );
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved as version 1').waitFor();
+    await page.getByRole('gridcell', { name: ADMIN.email }).waitFor();
+    await shot('message-templates');
+
+    const fr = await putBooking(host!, host!.tokens.fullAccess, 'ui-fr', {
+      start: inDays(1),
+      end: inDays(1, 2),
+    });
+    const en = await putBooking(host!, host!.tokens.fullAccess, 'ui-en', {
+      start: inDays(1),
+      end: inDays(1, 2),
+    });
+    const contact = await host!.api('PUT', '/contacts/contact-ui-en', host!.tokens.fullAccess, {
+      name: 'Camille Martin',
+      email: 'camille.en@example.com',
+      locale: 'en',
+    });
+    expect(contact.status).toBeLessThan(300);
+    const run = await scheduledRun(host!);
+    const subjectOf = (bookingId: string) =>
+      run.email.find((email) => email.bookingId === bookingId)?.subject;
+    expect(subjectOf(fr.booking.documentId)).toBe('Votre rappel WO-ui-fr');
+    expect(subjectOf(en.booking.documentId)).toBeDefined();
+    expect(subjectOf(en.booking.documentId)).not.toContain('Votre rappel');
   });
 });

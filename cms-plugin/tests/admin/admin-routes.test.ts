@@ -50,6 +50,9 @@ onEveryDatabase(
         ['PUT', '/settings', { reminderWindowDays: 3 }],
         ['GET', '/snippets?locale=en'],
         ['POST', '/preview', { type: 'reminder', locale: 'en' }],
+        ['GET', '/templates?type=reminder&locale=en'],
+        ['PUT', '/templates', { type: 'reminder', locale: 'en', parts: {} }],
+        ['POST', '/templates/restore', { type: 'reminder', locale: 'en', version: 1 }],
         ['GET', '/booking-events/backlog'],
         ['POST', '/booking-events/deliveries/1/actions', { action: 'retry' }],
         ['GET', '/notifications'],
@@ -104,6 +107,12 @@ onEveryDatabase(
           (await settingsReader.admin('PUT', '/settings', { reminderWindowDays: 3 })).status,
         ).toBe(403);
         expect((await settingsReader.admin('GET', '/notifications')).status).toBe(403);
+        // Reading a template is reading the settings; saving one is editing them.
+        expect(
+          (await settingsReader.admin('GET', '/templates?type=reminder&locale=fr')).status,
+        ).toBe(200);
+        const template = { type: 'reminder', locale: 'fr', parts: { subject: 'Bonjour' } };
+        expect((await settingsReader.admin('PUT', '/templates', template)).status).toBe(403);
       });
     });
 

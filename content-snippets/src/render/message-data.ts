@@ -24,5 +24,10 @@ export const MessageData = z.object({
   technician: z.object({ name: z.string() }).nullable().optional(),
   /** The portal link; may be empty for a message without one. */
   link: z.string(),
+  /** A static map of the technician and the visit, when the settings name a provider. */
+  map: z
+    .object({ url: z.url({ protocol: /^https$/ }).max(4_000) })
+    .nullable()
+    .optional(),
 });
 export type MessageData = z.input<typeof MessageData>;

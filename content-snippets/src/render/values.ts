@@ -34,6 +34,7 @@ const VALUES: Record<Placeholder, (c: ValueContext) => string> = {
   // Before the first position there is no estimate yet: the booked start is what is known.
   'eta.time': (c) => c.at(c.data.booking.etaAt ?? c.data.booking.start, 'time'),
   link: (c) => c.data.link,
+  'map.url': (c) => c.data.map?.url ?? '',
 };
 
 export interface Values {

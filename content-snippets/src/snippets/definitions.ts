@@ -132,5 +132,7 @@ export const PLACEHOLDERS = {
   'technician.name': 'Technician name (or the "your technician" snippet when hidden)',
   'eta.time': 'Estimated arrival time (the booked start time until there is an estimate)',
   link: 'Link to the portal page',
+  'map.url':
+    'Static map image of the technician and the visit (traveling only; empty when none is set)',
 } as const;
 export type Placeholder = keyof typeof PLACEHOLDERS;

@@ -29,6 +29,14 @@ export function defaultEmailTemplate(type: MessageType, branding: Branding): str
         <strong>{% snippet 'common.bookingNumber' %}</strong><br />{{ booking.number }}
       </mj-text>`
     : '';
+  // The technician's position and the visit on a static map, when the message carries one;
+  // the body says the address and arrival time either way.
+  const map =
+    type === 'traveling'
+      ? `<mj-raw>{% if map.url != "" %}</mj-raw>
+        <mj-image src="{{ map.url }}" alt="{% snippet 'traveling.heading' %}: {{ account.address }}" width="552px" padding="8px 24px" />
+        <mj-raw>{% endif %}</mj-raw>`
+      : '';
   const button = CARRIES_LINK[type]
     ? `<mj-button href="{{ link }}" padding="16px 24px">{% snippet 'common.cta' %}</mj-button>`
     : '';
@@ -57,6 +65,7 @@ export function defaultEmailTemplate(type: MessageType, branding: Branding): str
         <mj-text>{% snippet 'common.greeting' %}</mj-text>
         <mj-text>{% snippet '${type}.body' %}</mj-text>
         ${details}
+        ${map}
         ${button}
         <mj-text font-size="14px" padding="16px 24px 0">{% snippet 'common.contact' %}</mj-text>
       </mj-column>

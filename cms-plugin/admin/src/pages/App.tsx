@@ -11,6 +11,7 @@ import { NotificationLogPage } from './NotificationLogPage.tsx';
 import { PositionsPage } from './PositionsPage.tsx';
 import { PreviewPage } from './PreviewPage.tsx';
 import { SettingsPage } from './SettingsPage.tsx';
+import { TemplatesPage } from './TemplatesPage.tsx';
 
 const pages: {
   path: string;
@@ -53,6 +54,13 @@ const pages: {
     label: 'Message preview',
     permissions: PERMISSIONS.readSettings,
     Component: PreviewPage,
+  },
+  {
+    path: 'templates',
+    id: 'nav.templates',
+    label: 'Message templates',
+    permissions: PERMISSIONS.readSettings,
+    Component: TemplatesPage,
   },
   {
     path: 'positions',

@@ -38,6 +38,9 @@ export function createEnrouteClient(http: Http): EnrouteClient {
       get<'getReminderSchedule'>('/settings/reminder-schedule', query),
     getSnippets: ({ query }) => get<'getSnippets'>('/snippets', query),
     preview: ({ body }) => post<'preview'>('/preview', body),
+    getTemplate: ({ query }) => get<'getTemplate'>('/templates', query),
+    saveTemplate: ({ body }) => put<'saveTemplate'>('/templates', body),
+    restoreTemplate: ({ body }) => post<'restoreTemplate'>('/templates/restore', body),
     getBacklog: () => get<'getBacklog'>('/booking-events/backlog'),
     applyDeadLetterAction: ({ params, body }) =>
       post<'applyDeadLetterAction'>(`/booking-events/deliveries/${params.id}/actions`, body),

@@ -8,7 +8,14 @@ import { apiErrors } from '../../utils/api.ts';
 import { useEnrouteClient } from '../../utils/client.ts';
 import { MessagePreview } from '../MessagePreview.tsx';
 import { Cell, Section } from './GeneralTab.tsx';
-import { ColourField, SelectField, TextAreaField, TextField, useLabel } from './fields.tsx';
+import {
+  ColourField,
+  NumberField,
+  SelectField,
+  TextAreaField,
+  TextField,
+  useLabel,
+} from './fields.tsx';
 import type { TabProps } from './types.ts';
 
 type SnippetProps = {
@@ -152,6 +159,27 @@ export const DisplayTab = ({
               label={text('settings.mapAttribution', 'Map attribution')}
               value={draft.mapAttribution}
               onChange={(value) => change('mapAttribution', value ?? '')}
+            />
+          </Cell>
+          <Cell size={12}>
+            <TextField
+              name="staticMapUrl"
+              type="url"
+              label={text('settings.staticMapUrl', "Map image in the 'on the way' email")}
+              hint={`${text(
+                'settings.staticMapUrl.hint',
+                'Empty: the email shows the address and arrival time only.',
+              )} https://maps.example.org/static?center={lat},{lng}&marker={destLat},{destLng}&size={width}x{height}`}
+              value={draft.staticMapUrl}
+              onChange={(value) => change('staticMapUrl', value)}
+            />
+          </Cell>
+          <Cell size={12}>
+            <NumberField
+              name="smsSegmentLimit"
+              label={text('settings.smsSegmentLimit', 'Longest SMS template allowed (segments)')}
+              value={draft.smsSegmentLimit}
+              onChange={(value) => change('smsSegmentLimit', value)}
             />
           </Cell>
         </Section>

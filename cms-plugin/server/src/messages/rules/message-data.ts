@@ -22,6 +22,8 @@ export function messageData(input: {
   settings: Pick<MessagingSettings, 'showTechnicianName'>;
   event?: BookingEvent;
   link: string;
+  /** The static map an "on the way" message shows, when there is one. */
+  map?: { url: string } | null;
 }): MessageData {
   const { context, recipient, settings, event, type } = input;
   const { booking } = context;
@@ -47,5 +49,6 @@ export function messageData(input: {
     technician:
       settings.showTechnicianName && context.technician ? { name: context.technician.name } : null,
     link: input.link,
+    map: input.map ?? null,
   };
 }
