@@ -3,11 +3,11 @@ import { Eye } from '@strapi/icons';
 import * as React from 'react';
 import type { PreviewResponse } from '../../../shared/contracts/admin-pages.ts';
 import { type MessageType } from '../../../shared/contracts/domain.ts';
-import { messageTypes } from '../../../shared/contracts/vocabulary.ts';
 import { BookingPicker } from '../components/BookingPicker.tsx';
 import { MessagePreview } from '../components/MessagePreview.tsx';
 import { PageLayout } from '../components/PageLayout.tsx';
-import { SelectField, useLabel } from '../components/settings/fields.tsx';
+import { LocaleField, MessageTypeField } from '../components/MessageFields.tsx';
+import { useLabel } from '../components/settings/fields.tsx';
 import { apiErrors, useLoad } from '../utils/api.ts';
 import { useEnrouteClient } from '../utils/client.ts';
 
@@ -49,25 +49,10 @@ export const PreviewPage = () => {
       controls={
         <Grid.Root gap={4}>
           <Grid.Item col={3} s={12} direction="column" alignItems="stretch">
-            <SelectField
-              name="type"
-              label={text('preview.message', 'Message')}
-              value={type}
-              options={messageTypes.map((value) => ({
-                value,
-                label: text(`message.${value}`, value),
-              }))}
-              onChange={setType}
-            />
+            <MessageTypeField value={type} onChange={setType} />
           </Grid.Item>
           <Grid.Item col={2} s={12} direction="column" alignItems="stretch">
-            <SelectField
-              name="locale"
-              label={text('preview.locale', 'Language')}
-              value={locale}
-              options={(locales.data ?? ['en']).map((code) => ({ value: code, label: code }))}
-              onChange={setLocale}
-            />
+            <LocaleField locales={locales.data ?? ['en']} value={locale} onChange={setLocale} />
           </Grid.Item>
           <Grid.Item col={5} s={12} direction="column" alignItems="stretch">
             <BookingPicker

@@ -25,10 +25,10 @@ import type {
   TemplateParts,
   TemplateSaved,
 } from '../../../shared/contracts/message-templates.ts';
-import { messageTypes } from '../../../shared/contracts/vocabulary.ts';
 import { MessagePreview } from '../components/MessagePreview.tsx';
 import { PageLayout } from '../components/PageLayout.tsx';
-import { SelectField, useLabel } from '../components/settings/fields.tsx';
+import { LocaleField, MessageTypeField } from '../components/MessageFields.tsx';
+import { useLabel } from '../components/settings/fields.tsx';
 import { apiErrors, useLoad } from '../utils/api.ts';
 import { useEnrouteClient } from '../utils/client.ts';
 import { formatInstant } from '../utils/format.ts';
@@ -194,25 +194,10 @@ export const TemplatesPage = () => {
       controls={
         <Grid.Root gap={4}>
           <Grid.Item col={4} s={12} direction="column" alignItems="stretch">
-            <SelectField
-              name="type"
-              label={text('preview.message', 'Message')}
-              value={type}
-              options={messageTypes.map((value) => ({
-                value,
-                label: text(`message.${value}`, value),
-              }))}
-              onChange={setType}
-            />
+            <MessageTypeField value={type} onChange={setType} />
           </Grid.Item>
           <Grid.Item col={3} s={12} direction="column" alignItems="stretch">
-            <SelectField
-              name="locale"
-              label={text('preview.locale', 'Language')}
-              value={locale}
-              options={(data?.locales ?? ['en']).map((code) => ({ value: code, label: code }))}
-              onChange={setLocale}
-            />
+            <LocaleField locales={data?.locales ?? ['en']} value={locale} onChange={setLocale} />
           </Grid.Item>
           <Grid.Item col={5} s={12} paddingTop={6} alignItems="flex-start">
             <Button
