@@ -28,7 +28,10 @@ afterAll(async () => {
 });
 
 /** The customer answers through the portal's route, with the page's revision. */
-async function answer(booking: PluginBooking, body: Record<string, unknown>): Promise<void> {
+async function answer(
+  booking: PluginBooking,
+  body: Record<string, unknown> | ((view: CustomerActionsView) => Record<string, unknown>),
+): Promise<void> {
   const host = env.plugin.host;
   const issued = await host.api(
     'POST',
@@ -37,10 +40,10 @@ async function answer(booking: PluginBooking, body: Record<string, unknown>): Pr
   );
   const code = IssuedAccessCode.parse(issued.body).token;
   const view = await host.api('GET', `/portal/${code}`, host.tokens.readOnly);
-  const { revision } = CustomerActionsView.parse((view.body as { customer: unknown }).customer);
+  const customer = CustomerActionsView.parse((view.body as { customer: unknown }).customer);
   const answered = await host.api('POST', `/portal/${code}/actions`, host.tokens.readOnly, {
-    ...body,
-    revision,
+    ...(typeof body === 'function' ? body(customer) : body),
+    revision: customer.revision,
   });
   expect(answered.status, JSON.stringify(answered.body)).toBe(200);
 }
@@ -93,4 +96,34 @@ it('a confirmation and a cancel reach the office too', async () => {
   const canceled = await officeEmailFor(await eventOf(booking, 'customer.cancel_requested'));
   expect(canceled.subject).toBe('The customer canceled: booking booking-ask-cancel');
   expect(canceled.text).toContain('status canceled');
+});
+
+it('a request accepted in the admin moves the booking, and the customer gets the rescheduled message', async () => {
+  const booking = await env.plugin.booking('ask-accepted', 72);
+  const reminded = await env.engine.run(template('reminder.json'), [
+    { json: { timestamp: new Date().toISOString() } },
+  ]);
+  expect(reminded.status).toBe('success');
+  let asked: { start: string; end: string } | undefined;
+  await answer(booking, (customer) => {
+    asked = customer.windows.at(-1);
+    return { action: 'reschedule', window: asked };
+  });
+  const accepted = await env.plugin.host.admin(
+    'POST',
+    `/bookings/${booking.documentId}/customer-request`,
+    { decision: 'accept' },
+  );
+  expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
+
+  const before = env.smtp.received.length;
+  const event = await eventOf(booking, 'booking.rescheduled');
+  expect(Date.parse(event.booking.start)).toBe(Date.parse(asked!.start));
+  const run = await env.engine.run(template('rescheduled.json'), [{ json: event }], 'webhook');
+  expect(run.status).toBe('success');
+  await env.smtp.waitFor(before + 1);
+  const mail = env.smtp.received
+    .slice(before)
+    .find((m) => m.subject?.startsWith('Your appointment has moved'));
+  expect(mail?.text).toContain('Your appointment has moved from ');
 });
