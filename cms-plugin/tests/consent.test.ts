@@ -53,9 +53,9 @@ onEveryDatabase('consent: text replies, the consent record and re-subscribing', 
     expect(stop.answer).toEqual({
       to: PHONE,
       from: '+15005550006',
-      text: expect.stringContaining('vous ne recevrez plus nos SMS'),
+      body: expect.stringContaining('vous ne recevrez plus nos SMS'),
     });
-    expect(stop.answer?.text).not.toContain('{{');
+    expect(stop.answer?.body).not.toContain('{{');
     const stored = await contact();
     expect(stored.smsOptOut).toBe(true);
     expect(stored.consentRecord).toEqual([
@@ -130,7 +130,7 @@ onEveryDatabase('consent: text replies, the consent record and re-subscribing', 
     await reply('STOP', 'SM-stop-3');
     const start = await reply('start', 'SM-start-1');
     expect(start).toMatchObject({ kind: 'opt-in', forward: null });
-    expect(start.answer?.text).toContain('vous recevez à nouveau nos SMS');
+    expect(start.answer?.body).toContain('vous recevez à nouveau nos SMS');
     expect((await contact()).smsOptOut).toBe(false);
     expect((await contact()).consentRecord?.at(-1)).toMatchObject({
       choice: 'in',
@@ -140,8 +140,8 @@ onEveryDatabase('consent: text replies, the consent record and re-subscribing', 
 
     const help = await reply('Aide', 'SM-help-1');
     expect(help.kind).toBe('help');
-    expect(help.answer?.text).toContain('help@contoso.example');
-    expect(help.answer?.text).toContain('STOP');
+    expect(help.answer?.body).toContain('help@contoso.example');
+    expect(help.answer?.body).toContain('STOP');
 
     const free = await reply('Le code du portail est 4411', 'SM-free-1');
     expect(free).toMatchObject({ kind: 'forward', answer: null });

@@ -11,7 +11,11 @@ export type CapturedMessage = {
   id: string;
   channel: 'email' | 'sms';
   to: string;
+  /** A text the customer sent (the gateway playing their phone): their number. */
+  from?: string;
   subject: string | null;
+  /** An email's headers as it arrived (List-Unsubscribe among them), by name. */
+  headers?: Record<string, string>;
   text: string;
   /** Every http(s) link in the message, the portal link among them. */
   links: string[];
@@ -19,6 +23,31 @@ export type CapturedMessage = {
 };
 
 const SmsRequest = z.object({ to: z.string().min(1), text: z.string().min(1) });
+
+/** Twilio's inbound webhook fields, as a phone's text reaches the provider. */
+const InboundSms = z.object({
+  From: z.string().trim().min(1, 'From: the customer number is required'),
+  To: z.string().trim().default(''),
+  Body: z.string().min(1, 'Body: the text is required').max(1600),
+  MessageSid: z.string().trim().optional(),
+});
+
+/** The number the demo's flows send texts from (the SMS node's default sender). */
+export const COMPANY_NUMBER = '+15005550006';
+
+/** Each header of a parsed email once, by its name as written. */
+function headersOf(lines: readonly { key: string; line: string }[]): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const { line } of lines) {
+    const colon = line.indexOf(':');
+    if (colon > 0)
+      headers[line.slice(0, colon).trim()] = line
+        .slice(colon + 1)
+        .replace(/\s+/g, ' ')
+        .trim();
+  }
+  return headers;
+}
 
 const LINK = /https?:\/\/[^\s"'<>)]+/g;
 
@@ -48,6 +77,7 @@ function page(messages: CapturedMessage[]): string {
       (m) => `<article class="${m.channel}">
   <header><strong>${m.channel === 'email' ? 'Email' : 'SMS'}</strong> to ${escapeHtml(m.to)}
   <time datetime="${m.receivedAt}">${new Date(m.receivedAt).toLocaleString('en-GB', { timeZone: 'UTC' })} UTC</time></header>
+  ${m.from ? `<p>From ${escapeHtml(m.from)}</p>` : ''}
   ${m.subject ? `<h2>${escapeHtml(m.subject)}</h2>` : ''}
   <pre>${escapeHtml(m.text)}</pre>
   <ul>${m.links.map((link) => `<li><a href="${escapeHtml(link)}" target="_blank" rel="noreferrer">${escapeHtml(link)}</a></li>`).join('')}</ul>
@@ -65,6 +95,13 @@ header{display:flex;gap:1rem;justify-content:space-between}h2{font-size:1rem;mar
 pre{white-space:pre-wrap;font:inherit;background:#f5f7fa;padding:.5rem;border-radius:4px;max-height:12rem;overflow:auto}
 </style></head><body>
 <h1>Captured messages</h1>
+<form method="post" action="/sms/inbound">
+  <fieldset><legend>Text back as a customer (the phone's reply reaches the inbound SMS flow as Twilio's webhook would)</legend>
+  <label>From <input name="From" required placeholder="+33612345678"></label>
+  <label>Text <input name="Body" required placeholder="STOP"></label>
+  <input type="hidden" name="To" value="${COMPANY_NUMBER}">
+  <button type="submit">Send</button></fieldset>
+</form>
 <p>Every email and SMS the demo's flows sent, newest first (this page refreshes every 5 s). ${messages.length} so far.</p>
 ${rows || '<p>Nothing yet.</p>'}
 </body></html>`;
@@ -95,6 +132,8 @@ export type CaptureOptions = {
   log: Log;
   /** Extra HTTP routes served on the same port. */
   routes?: (request: IncomingMessage, response: ServerResponse) => Promise<boolean>;
+  /** The inbound SMS flow's webhook: where a customer's text goes, as Twilio would post it. */
+  inboundSmsUrl?: string;
 };
 
 /**
@@ -142,6 +181,7 @@ export async function startCapture(options: CaptureOptions) {
             channel: 'email',
             to,
             subject: mail.subject ?? null,
+            headers: headersOf(mail.headerLines),
             text: mail.text ?? '',
             links: linksIn(mail.text, ...hrefsIn(html)),
             receivedAt: new Date().toISOString(),
@@ -154,6 +194,51 @@ export async function startCapture(options: CaptureOptions) {
         });
     },
   });
+
+  /**
+   * A customer's text (`POST /sms/inbound`, Twilio's form fields): kept, then posted on to the
+   * inbound SMS flow form-encoded with a MessageSid, exactly as Twilio's webhook would. A browser
+   * (the form on the page) is sent back to the page.
+   */
+  async function receiveText(request: IncomingMessage, response: ServerResponse) {
+    const fields = Object.fromEntries(new URLSearchParams(await readBody(request)));
+    const parsed = InboundSms.safeParse(fields);
+    if (!parsed.success) return send(response, 400, { error: z.prettifyError(parsed.error) });
+    const sid = parsed.data.MessageSid ?? `SM${randomUUID().replaceAll('-', '')}`;
+    const to = parsed.data.To || COMPANY_NUMBER;
+    await keep({
+      id: sid,
+      channel: 'sms',
+      to,
+      from: parsed.data.From,
+      subject: null,
+      text: parsed.data.Body,
+      links: [],
+      receivedAt: new Date().toISOString(),
+    });
+    if (!options.inboundSmsUrl) return send(response, 503, { error: 'no inbound SMS flow' });
+    const delivered = await fetch(options.inboundSmsUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        MessageSid: sid,
+        AccountSid: 'AC00000000000000000000000000000000',
+        From: parsed.data.From,
+        To: to,
+        Body: parsed.data.Body,
+        NumMedia: '0',
+      }),
+    });
+    await delivered.body?.cancel();
+    if (!delivered.ok) {
+      return send(response, 502, { error: `the inbound SMS flow answered ${delivered.status}` });
+    }
+    if ((request.headers.accept ?? '').includes('text/html')) {
+      response.writeHead(303, { location: '/' });
+      return response.end();
+    }
+    return send(response, 202, { sid, status: 'received' });
+  }
 
   const http: Server = createServer((request, response) => {
     void (async () => {
@@ -175,6 +260,9 @@ export async function startCapture(options: CaptureOptions) {
           receivedAt: new Date().toISOString(),
         });
         return send(response, 202, { id, status: 'accepted' });
+      }
+      if (request.method === 'POST' && url.pathname === '/sms/inbound') {
+        return receiveText(request, response);
       }
       if (request.method === 'GET' && url.pathname === '/api/messages')
         return send(response, 200, messages);

@@ -118,6 +118,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       file: path.join(options.dataDir, 'messages.jsonl'),
       log,
       routes: photos,
+      // The inbound SMS flow's webhook (its path in n8n-nodes-enroute/workflows/inbound-sms.json).
+      inboundSmsUrl: `http://${host}:${ports.n8n}/webhook/enroute-inbound-sms`,
     });
     stops.push(() => capture.close());
 
@@ -142,6 +144,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     await updateSettings(strapiUrl, adminJwt, {
       webhookSecret: state.webhookSecret,
       portalBaseUrl: portalUrl,
+      // Customers' text replies are forwarded here by the inbound SMS flow (the capture shows them).
+      repliesEmail: 'office@example.com',
     });
     await saveState(options.dataDir, state);
 

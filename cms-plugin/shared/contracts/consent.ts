@@ -56,8 +56,11 @@ export type ReplyKind = z.infer<typeof ReplyKind>;
 export const RecordReplyResponse = z.object({
   data: z.object({
     kind: ReplyKind,
-    /** Send this text back to `to` (the customer), from the number they wrote to; null: none. */
-    answer: z.object({ to: z.string(), from: z.string(), text: z.string() }).nullable(),
+    /**
+     * The SMS to send back: `body` to `to` (the customer), from the number they wrote to (shaped
+     * as a prepared SMS, so the flows' SMS node sends it as it is); null: none.
+     */
+    answer: z.object({ to: z.string(), from: z.string(), body: z.string() }).nullable(),
     /** Forward to the office: the address (from the settings) and what to write. Null: no. */
     forward: z
       .object({

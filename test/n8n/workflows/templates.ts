@@ -350,7 +350,8 @@ export function eventTemplate(message: EventMessage): WorkflowTemplate {
 export const INBOUND = {
   webhook: 'Text Received',
   record: 'Record Reply',
-  answer: 'Send Answer',
+  /** The flows' SMS node: a provider swap replaces it here as in the message flows. */
+  answer: NODE.sms,
   forward: 'Forward to Office',
 } as const;
 
@@ -407,7 +408,7 @@ export function inboundSmsTemplate(): WorkflowTemplate {
         from: '={{ $json.from }}',
         to: '={{ $json.to }}',
         toWhatsapp: false,
-        message: '={{ $json.text }}',
+        message: '={{ $json.body }}',
         options: {},
       },
       credentials: { twilioApi: { id: 'enroute-twilio', name: 'Twilio' } },

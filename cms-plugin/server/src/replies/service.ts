@@ -139,7 +139,7 @@ export const createRepliesService = ({ strapi }: { strapi: Core.Strapi }) => {
         ? {
             to: phone,
             from: incoming.to,
-            text: fillCompany(words.values[snippet] ?? '', words.values),
+            body: fillCompany(words.values[snippet] ?? '', words.values),
           }
         : null;
     const forward =
@@ -181,7 +181,7 @@ export const createRepliesService = ({ strapi }: { strapi: Core.Strapi }) => {
             from: incoming.from,
             body: incoming.body,
             kind: reply.kind,
-            answer: reply.answer?.text ?? null,
+            answer: reply.answer?.body ?? null,
             forwardedTo: reply.forward?.to ?? null,
             response: reply,
           },
