@@ -73,6 +73,7 @@ const nodeClasses: Record<string, NodeTypeClass> = {
   ),
   'n8n-nodes-base.if': fromNodesBase('nodes/If/If.node.js', 'If'),
   'n8n-nodes-base.webhook': fromNodesBase('nodes/Webhook/Webhook.node.js', 'Webhook'),
+  'n8n-nodes-base.sendGrid': fromNodesBase('nodes/SendGrid/SendGrid.node.js', 'SendGrid'),
   'n8n-nodes-base.set': fromNodesBase('nodes/Set/Set.node.js', 'Set'),
   'n8n-nodes-enroute.enroute': Enroute,
   'n8n-nodes-enroute.enrouteTrigger': EnrouteTrigger,
@@ -83,6 +84,7 @@ const credentialClasses: Record<string, CredentialClass> = {
   smtp: fromNodesBase('credentials/Smtp.credentials.js', 'Smtp'),
   sms77Api: fromNodesBase('credentials/Sms77Api.credentials.js', 'Sms77Api'),
   httpHeaderAuth: fromNodesBase('credentials/HttpHeaderAuth.credentials.js', 'HttpHeaderAuth'),
+  sendGridApi: fromNodesBase('credentials/SendGridApi.credentials.js', 'SendGridApi'),
   enrouteApi: EnrouteApi,
   enrouteWebhookApi: EnrouteWebhookApi,
 };
