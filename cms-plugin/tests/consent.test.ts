@@ -105,6 +105,20 @@ onEveryDatabase('consent: text replies, the consent record and re-subscribing', 
   });
 
   it('keeps the consent record out of reach of edits in the Content Manager', async () => {
+    // Shown on the contact, not editable there.
+    const layout = await host().asAdmin(
+      'GET',
+      '/content-manager/content-types/plugin::enroute.contact/configuration',
+    );
+    const metadatas = (
+      layout.body.data as unknown as {
+        contentType: {
+          metadatas: Record<string, { edit: { editable: boolean; visible: boolean } }>;
+        };
+      }
+    ).contentType.metadatas;
+    expect(metadatas['consentRecord']?.edit).toMatchObject({ editable: false, visible: true });
+
     const before = await contact();
     const edited = await host().asAdmin('PUT', `${CONTACTS}/${contactId}`, {
       name: 'Camille Martin',

@@ -1,12 +1,14 @@
+import { TEXT_LIMITS } from '../../../shared/contracts/vocabulary.ts';
 import { defineContentType, externalId } from './define.ts';
 
 export const contactSchema = defineContentType({
   singularName: 'contact',
   pluralName: 'contacts',
   displayName: 'Contact',
+  readOnly: ['consentRecord'],
   attributes: {
     externalId: externalId,
-    name: { type: 'string', required: true },
+    name: { type: 'string', required: true, maxLength: TEXT_LIMITS.contactName },
     email: { type: 'email' },
     mobilePhone: { type: 'string' },
     locale: { type: 'string' },

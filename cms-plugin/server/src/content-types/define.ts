@@ -15,6 +15,8 @@ type Definition = {
   /** Shown in the Content Manager. */
   visible?: boolean;
   attributes: Record<string, Record<string, unknown>>;
+  /** Shown but not editable in the Content Manager (kept by the plugin itself). */
+  readOnly?: string[];
 };
 
 /**
@@ -37,6 +39,11 @@ export function defineContentType(definition: Definition) {
       ...(definition.localized ? { i18n: { localized: true } } : {}),
     },
     attributes,
-    config: { attributes: Object.fromEntries(hidden.map((name) => [name, { hidden: true }])) },
+    config: {
+      attributes: Object.fromEntries(hidden.map((name) => [name, { hidden: true }])),
+      metadatas: Object.fromEntries(
+        (definition.readOnly ?? []).map((name) => [name, { edit: { editable: false } }]),
+      ),
+    },
   };
 }
