@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { inDays } from '../../cms-plugin/tests/support/fixtures.ts';
 import type { Host } from '../../cms-plugin/tests/support/host.ts';
 import { trackedBooking } from '../../cms-plugin/tests/tracking/support.ts';
+import { SignInLink } from '@enroute/contracts';
 import { axeViolations } from './axe.ts';
 import type { BuiltPortal } from './built-portal.ts';
 import { CHROMIUM_PATH } from './chromium.ts';
@@ -112,6 +113,37 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))(
         await context.close();
       });
     }
+
+    it('a note left on the page shows on the visit in the technician’s app', async () => {
+      // Within the hour: a visit of today in the account's zone.
+      const { code } = await trackedBooking(host, 'answer-note-tech');
+      const customer = await open(code, { javaScript: false });
+      await customer.page
+        .getByLabel('Gate code, parking, pets…')
+        .fill('Side door, dog is friendly');
+      await customer.page.getByRole('button', { name: 'Save the note' }).click();
+      await customer.page.waitForURL(/answer=noted/);
+      await customer.context.close();
+
+      const [resource] = await host.database.select(
+        'select document_id from enroute_resources where external_id = $1',
+        ['tech-answer-note-tech'],
+      );
+      const answer = await host.admin(
+        'POST',
+        `/resources/${String(resource?.document_id)}/sign-in-links`,
+      );
+      const link = SignInLink.parse(answer.body.data);
+      const context = await browser.newContext({ viewport: PHONE });
+      const page = await context.newPage();
+      await page.goto(`${portal.url}${new URL(link.url).pathname}`);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForURL(`${portal.url}/tech/`);
+      expect(await page.locator('[data-visit-note]').innerText()).toBe(
+        'Side door, dog is friendly',
+      );
+      await context.close();
+    });
 
     /** The fields of one answer form on the page, as the browser would post them. */
     async function formOf(code: string, action: string): Promise<URLSearchParams> {
