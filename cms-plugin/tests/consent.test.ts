@@ -171,6 +171,18 @@ onEveryDatabase('consent: text replies, the consent record and re-subscribing', 
       `/content-manager/collection-types/plugin::enroute.booking/${bookingId}?populate[replies]=*`,
     );
     expect(JSON.stringify(booking.body.data)).toContain('SM-free-1');
+    // And in the notification log, under the booking.
+    const listed = await host().admin('GET', `/bookings/${bookingId}/replies`);
+    expect(listed.status).toBe(200);
+    expect((listed.body.data as unknown[])[0]).toEqual({
+      documentId: expect.any(String),
+      receivedAt: expect.any(String),
+      from: '+33*******78',
+      kind: 'forward',
+      body: 'Le code du portail est 4411',
+      answer: null,
+      forwardedTo: 'office@example.com',
+    });
   });
 
   it('names the wrong field of a bad reply', async () => {

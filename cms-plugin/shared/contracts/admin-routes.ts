@@ -29,6 +29,7 @@ import type {
 } from './settings.ts';
 import type { SignInLink } from './technician-app.ts';
 import type { CustomerActionsView, RequestDecision } from './customer-actions.ts';
+import type { ReplyView } from './consent.ts';
 import type {
   TemplatePage,
   TemplateQuery,
@@ -36,6 +37,7 @@ import type {
   TemplateSave,
   TemplateSaved,
 } from './message-templates.ts';
+import type { PortalPreviewLink, PortalPreviewRequest } from './portal-preview.ts';
 
 /**
  * The admin routes (admin JWT, the plugin's permissions, prefix /enroute), one entry per
@@ -84,6 +86,11 @@ export type AdminRoutes = {
     Request: { body: TemplateRestore };
     Response: { data: TemplateSaved };
   };
+  /** `POST /portal-preview`: 201, a short-lived link to the customer page of sample data. */
+  portalPreview: {
+    Request: { body: PortalPreviewRequest };
+    Response: { data: PortalPreviewLink };
+  };
   /** `GET /booking-events/backlog` */
   getBacklog: {
     Request: Record<string, never>;
@@ -128,6 +135,11 @@ export type AdminRoutes = {
   getCustomerAnswers: {
     Request: { params: { documentId: string } };
     Response: { data: CustomerActionsView };
+  };
+  /** `GET /bookings/:documentId/replies`: the texts the customer sent back, newest first. */
+  listReplies: {
+    Request: { params: { documentId: string } };
+    Response: { data: ReplyView[] };
   };
   /** `POST /bookings/:documentId/customer-request`: accept (the booking moves) or decline. */
   decideCustomerRequest: {

@@ -100,3 +100,18 @@ export const PreferencesUpdate = z
   .object({ email: z.boolean().optional(), sms: z.boolean().optional() })
   .strict();
 export type PreferencesUpdate = z.infer<typeof PreferencesUpdate>;
+
+/** A customer's text as the admin sees it on the booking (`GET /enroute/bookings/:id/replies`). */
+export const ReplyView = z.object({
+  documentId: z.string(),
+  receivedAt: Instant,
+  /** The sender's number, masked. */
+  from: z.string().nullable(),
+  kind: z.enum(['opt-out', 'opt-in', 'help', 'forward']),
+  body: z.string(),
+  /** The SMS sent back, if any. */
+  answer: z.string().nullable(),
+  /** The office address it was forwarded to, if any. */
+  forwardedTo: z.string().nullable(),
+});
+export type ReplyView = z.infer<typeof ReplyView>;

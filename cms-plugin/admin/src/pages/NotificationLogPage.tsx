@@ -8,6 +8,7 @@ import {
   notificationStates,
 } from '../../../shared/contracts/vocabulary.ts';
 import { BookingPicker } from '../components/BookingPicker.tsx';
+import { BookingReplies } from '../components/BookingReplies.tsx';
 import { DataTable, Pager } from '../components/DataTable.tsx';
 import { PageLayout } from '../components/PageLayout.tsx';
 import { SelectField, TextField, useLabel } from '../components/settings/fields.tsx';
@@ -265,6 +266,7 @@ export const NotificationLogPage = () => {
         </Box>
       ) : null}
       {meta ? <Pager meta={meta} onPage={setPage} /> : null}
+      {filters.bookingId ? <BookingReplies bookingId={filters.bookingId} /> : null}
       {open ? <DetailModal documentId={open} onClose={() => setOpen(null)} /> : null}
     </PageLayout>
   );

@@ -41,6 +41,7 @@ export function createEnrouteClient(http: Http): EnrouteClient {
     getTemplate: ({ query }) => get<'getTemplate'>('/templates', query),
     saveTemplate: ({ body }) => put<'saveTemplate'>('/templates', body),
     restoreTemplate: ({ body }) => post<'restoreTemplate'>('/templates/restore', body),
+    portalPreview: ({ body }) => post<'portalPreview'>('/portal-preview', body),
     getBacklog: () => get<'getBacklog'>('/booking-events/backlog'),
     applyDeadLetterAction: ({ params, body }) =>
       post<'applyDeadLetterAction'>(`/booking-events/deliveries/${params.id}/actions`, body),
@@ -54,6 +55,7 @@ export function createEnrouteClient(http: Http): EnrouteClient {
     placePosition: ({ body }) => post<'placePosition'>('/positions', body),
     getCustomerAnswers: ({ params }) =>
       get<'getCustomerAnswers'>(`/bookings/${id(params.documentId)}/customer`),
+    listReplies: ({ params }) => get<'listReplies'>(`/bookings/${id(params.documentId)}/replies`),
     decideCustomerRequest: ({ params, body }) =>
       post<'decideCustomerRequest'>(`/bookings/${id(params.documentId)}/customer-request`, body),
     issueSignInLink: ({ params }) =>

@@ -1,11 +1,11 @@
 import type { Core } from '@strapi/strapi';
-import type { RecordReplyResponse } from '../../../shared/contracts/consent.ts';
+import type { RecordReplyResponse, ReplyView } from '../../../shared/contracts/consent.ts';
 import { withConsentOrigin } from '../consent/origin.ts';
 import { parsePhone } from '../messages/rules/address.ts';
 import { isUniqueViolation } from '../utils/db-errors.ts';
 import { getService } from '../utils/get-service.ts';
 import { maskRecipient } from '../utils/mask.ts';
-import { documents, query, relation, text, type Row } from '../utils/store.ts';
+import { documents, instant, query, relation, text, type Row } from '../utils/store.ts';
 import { UID } from '../utils/uids.ts';
 import { KEYWORD_SNIPPETS, keywordList, replyIntent, type ReplyIntent } from './keywords.ts';
 
@@ -166,6 +166,23 @@ export const createRepliesService = ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   return {
+    async forBooking(bookingId: string): Promise<ReplyView[]> {
+      const rows = await query(strapi, UID.reply).findMany({
+        where: { booking: { documentId: bookingId } },
+        orderBy: { receivedAt: 'desc' },
+        limit: 100,
+      });
+      return rows.map((row) => ({
+        documentId: row.documentId,
+        receivedAt: instant(row['receivedAt']),
+        from: text(row['fromMasked']),
+        kind: row['kind'] as ReplyView['kind'],
+        body: text(row['body']) ?? '',
+        answer: text(row['answer']),
+        forwardedTo: text(row['forwardedTo']),
+      }));
+    },
+
     async record(incoming: IncomingReply): Promise<Reply> {
       const earlier = await recorded(incoming.providerMessageId);
       if (earlier) return earlier;

@@ -50,6 +50,7 @@ export default {
     route('GET', '/templates', 'templates.find', ACTIONS.readSettings),
     route('PUT', '/templates', 'templates.save', ACTIONS.updateSettings),
     route('POST', '/templates/restore', 'templates.restore', ACTIONS.updateSettings),
+    route('POST', '/portal-preview', 'portal-preview.link', ACTIONS.readSettings),
     route('GET', '/booking-events/backlog', 'booking-events.backlog', ACTIONS.readSettings),
     route(
       'POST',
@@ -59,6 +60,7 @@ export default {
     ),
 
     route('GET', '/bookings/:documentId/customer', 'customer-requests.find', ACTIONS.readLog),
+    route('GET', '/bookings/:documentId/replies', 'replies.listForBooking', ACTIONS.readLog),
     route(
       'POST',
       '/bookings/:documentId/customer-request',
