@@ -18,3 +18,5 @@ export * from './prepare.ts';
 export * from './webhook-registration.ts';
 export * from './consent.ts';
 export * from './message-templates.ts';
+export * from './portal-preview.ts';
+export * from './delivery-problems.ts';

@@ -85,6 +85,8 @@ export const PortalChrome = z.object({
   embedding: z.object({ frameAncestors: z.array(FrameAncestor) }).optional(),
 });
 
+export type PortalChrome = z.infer<typeof PortalChrome>;
+
 export const AvailablePortalView = PortalChrome.extend({
   available: z.literal(true),
   state: BookingStatus,

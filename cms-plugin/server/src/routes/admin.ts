@@ -52,6 +52,7 @@ export default {
     route('POST', '/templates/restore', 'templates.restore', ACTIONS.updateSettings),
     route('POST', '/portal-preview', 'portal-preview.link', ACTIONS.readSettings),
     route('GET', '/booking-events/backlog', 'booking-events.backlog', ACTIONS.readSettings),
+    route('GET', '/delivery-problems', 'booking-events.problems', ACTIONS.readLog),
     route(
       'POST',
       '/booking-events/deliveries/:id/actions',

@@ -9,6 +9,8 @@ import { createTechnicianAppController } from './technician-app-controller.ts';
 import { createTechnicianTokensService } from './technician-tokens.ts';
 import { createTrackingService } from './service.ts';
 import { createCustomerActions } from './customer-actions.ts';
+import { createPortalPreviewService } from './portal-preview.ts';
+import { createPortalPreviewController } from './portal-preview-controller.ts';
 import { getService } from '../utils/get-service.ts';
 
 export { trackingContentTypes } from './content-types.ts';
@@ -19,6 +21,7 @@ export const trackingServices = {
   'technician-tokens': createTechnicianTokensService,
   'technician-app': createTechnicianAppService,
   'customer-actions': ({ strapi }: { strapi: Core.Strapi }) => createCustomerActions(strapi),
+  'portal-preview': createPortalPreviewService,
 };
 
 export const trackingControllers = {
@@ -26,6 +29,7 @@ export const trackingControllers = {
   portal: createPortalController,
   'technician-app': createTechnicianAppController,
   'customer-requests': createCustomerRequestsController,
+  'portal-preview': createPortalPreviewController,
 };
 
 const service = (strapi: Core.Strapi) => getService('tracking', { strapi });

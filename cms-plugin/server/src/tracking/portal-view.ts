@@ -13,8 +13,10 @@ import {
 import type {
   AvailablePortalView,
   BookingStatus,
+  Branding,
   UnavailablePortalView,
 } from '../../../shared/contracts/index.ts';
+import type { PortalChrome } from '../../../shared/contracts/portal-view.ts';
 import type { StoredSettings } from '../services/settings.ts';
 import { getService } from '../utils/get-service.ts';
 import { instant, optionalInstant, query, relation, text } from '../utils/store.ts';
@@ -61,6 +63,28 @@ function initials(name: string): string {
     .join('');
 }
 
+/** What every page of the portal carries: language, company, branding, words, who may frame it. */
+export function portalChrome(
+  locale: Locale,
+  branding: Branding,
+  snippets: Record<string, string>,
+  frameAncestors: string[],
+): PortalChrome {
+  return {
+    locale,
+    direction: textDirection(locale),
+    locales: [...LOCALES],
+    company: {
+      name: snippets['company.name'] ?? '',
+      email: snippets['company.email'] ?? '',
+      phone: snippets['company.phone'] ?? '',
+    },
+    branding,
+    snippets,
+    embedding: { frameAncestors },
+  };
+}
+
 /** The portal's view of a booking through its access code, in the visitor's language. */
 export function createPortalViews(strapi: Core.Strapi, reads: TrackingReads) {
   const renderers = new Map<Locale, Renderer>();
@@ -90,19 +114,7 @@ export function createPortalViews(strapi: Core.Strapi, reads: TrackingReads) {
 
   async function chrome(locale: Locale, settings: StoredSettings, data: MessageData) {
     const snippets = await snippetsFor(locale, settings, data);
-    return {
-      locale,
-      direction: textDirection(locale),
-      locales: [...LOCALES],
-      company: {
-        name: snippets['company.name'] ?? '',
-        email: snippets['company.email'] ?? '',
-        phone: snippets['company.phone'] ?? '',
-      },
-      branding: settings.branding,
-      snippets,
-      embedding: { frameAncestors: settings.portalFrameAncestors ?? [] },
-    };
+    return portalChrome(locale, settings.branding, snippets, settings.portalFrameAncestors ?? []);
   }
 
   function fallbackLocale(settings: StoredSettings): Locale {

@@ -41,6 +41,13 @@ export const trackingRoutes = [
     ['POST', '/technician/visits/:documentId/status', 'technician-app.changeStatus'],
   ].map(([method, path, handler]) => ({ method, path, handler, config: TECHNICIAN })),
   { method: 'GET', path: '/portal/:code', handler: 'portal.find', config: PORTAL_SCOPE },
+  // The admin's preview of the customer page: sample data behind a signed, short-lived token.
+  {
+    method: 'GET',
+    path: '/portal-preview/:token',
+    handler: 'portal-preview.find',
+    config: PORTAL_SCOPE,
+  },
   { method: 'GET', path: '/portal/:code/live', handler: 'portal.live', config: PORTAL_SCOPE },
   { method: 'POST', path: '/portal/:code/rating', handler: 'portal.rate', config: PORTAL_SCOPE },
   { method: 'POST', path: '/portal/:code/actions', handler: 'portal.act', config: PORTAL_SCOPE },
