@@ -19,4 +19,3 @@ export * from './webhook-registration.ts';
 export * from './consent.ts';
 export * from './message-templates.ts';
 export * from './portal-preview.ts';
-export * from './delivery-problems.ts';
