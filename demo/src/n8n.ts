@@ -82,7 +82,7 @@ const RUN_NOW_WEBHOOK = 'Run Now (webhook)';
 /** The path of the reminder flow's "Run Now" webhook: `/webhook/enroute-run-reminders`. */
 const RUN_NOW_PATH = 'enroute-run-reminders';
 
-/** The five templates shipped in n8n-nodes-enroute's workflows/ folder. */
+/** The templates shipped in n8n-nodes-enroute's workflows/ folder. */
 export async function templates(): Promise<{ file: string; flow: Flow }[]> {
   const dir = path.join(N8N_NODES, 'workflows');
   const files = (await readdir(dir)).filter((file) => file.endsWith('.json')).sort();
@@ -348,7 +348,8 @@ async function importFlows(options: N8nOptions, env: NodeJS.ProcessEnv): Promise
     { mode: 0o600 },
   );
   const local: string[] = [];
-  for (const { file, flow: original } of await templates()) {
+  const shipped = await templates();
+  for (const { file, flow: original } of shipped) {
     const clone = withLocalSmsGateway(original, options.smsGatewayUrl);
     local.push(clone.id);
     await writeFile(path.join(dir, 'workflows', file), JSON.stringify(original, null, 2));
@@ -356,7 +357,10 @@ async function importFlows(options: N8nOptions, env: NodeJS.ProcessEnv): Promise
   }
   const cli = (args: string[]) =>
     run('n8n-cli', process.execPath, [N8N_BIN, ...args], { cwd: ROOT, env, log: options.log });
-  options.log('n8n', 'importing the credentials and the five flows (with their local-SMS clones)…');
+  options.log(
+    'n8n',
+    `importing the credentials and the ${shipped.length} flows (with their local-SMS clones)…`,
+  );
   await cli(['import:credentials', `--input=${path.join(dir, 'credentials.json')}`]);
   await cli(['import:workflow', '--separate', `--input=${path.join(dir, 'workflows')}`]);
   for (const id of local) await cli(['publish:workflow', `--id=${id}`]);

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -22,6 +22,10 @@ import {
  */
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** The flow templates n8n-nodes-enroute ships: the demo imports and activates each. */
+const FLOWS = readdirSync(path.join(ROOT, 'n8n-nodes', 'workflows')).filter((file) =>
+  file.endsWith('.json'),
+).length;
 const RESULTS = path.join(ROOT, 'test-results', 'start');
 const RUNNING = /Enroute is running\./;
 const FAILED = /could not start|These ports are already in use/;
@@ -285,7 +289,7 @@ describe('npm start on a fresh clone', () => {
       'building the Strapi admin panel',
       'building the portal',
       'building n8n-nodes-enroute',
-      'importing the credentials and the five flows',
+      `importing the credentials and the ${FLOWS} flows`,
     ]) {
       expect(output).toContain(step);
     }
@@ -338,7 +342,7 @@ describe('npm start on a fresh clone', () => {
     expect(page.type).toContain('text/html');
   });
 
-  it('serves the n8n editor, where the printed owner signs in and finds the five active flows', async () => {
+  it('serves the n8n editor, where the printed owner signs in and finds every flow active', async () => {
     const editor = await get(first.n8n);
     expect(editor.status).toBe(200);
     expect(editor.type).toContain('text/html');
@@ -352,7 +356,7 @@ describe('npm start on a fresh clone', () => {
     const answer = await get(`${first.n8n}/rest/workflows`, { cookie });
     expect(answer.status, answer.text.slice(0, 500)).toBe(200);
     const { data } = JSON.parse(answer.text) as { data: { name: string; active: boolean }[] };
-    expect(data.filter((flow) => flow.active).map((flow) => flow.name)).toHaveLength(5);
+    expect(data.filter((flow) => flow.active).map((flow) => flow.name)).toHaveLength(FLOWS);
   });
 
   it("moves the traveling technician: the simulator's positions reach the booking's portal page", async () => {
