@@ -13,14 +13,14 @@ import type { FromProviders, ToProviders } from './providers.process.ts';
 
 /**
  * What the flow benchmarks stand on: a real Strapi with the plugin on a fresh PostgreSQL schema
- * (relay off: the benchmarks deliver events themselves), set up for the flows, with one account
+ * (relay off unless `env` says otherwise: the benchmarks deliver events themselves), set up for the flows, with one account
  * and one technician.
  */
-export async function startBenchPlugin(bench: string) {
+export async function startBenchPlugin(bench: string, env: Record<string, string> = {}) {
   const problem = await postgresUnavailable();
   if (problem) throw new Error(`${bench} needs PostgreSQL: ${problem}`);
   const database = await postgresDatabase();
-  const host = await startHost({ database, env: { ENROUTE_RELAY_ENABLED: 'false' } });
+  const host = await startHost({ database, env: { ENROUTE_RELAY_ENABLED: 'false', ...env } });
   const token = host.tokens.fullAccess;
   await host.admin('PUT', '/settings', {
     portalBaseUrl: PORTAL,
@@ -54,11 +54,17 @@ export async function startBenchPlugin(bench: string) {
 
 /**
  * A proxy in front of the plugin through which n8n makes every request: each is counted, and
- * `answered` hears of each one's path and time (from its arrival to its answer's end).
+ * `answered` hears of each one's path and time (from its arrival to its answer's end). `headers`
+ * adds headers to each request (a test clock); an answer `withhold` returns true for reaches the
+ * proxy, not n8n (the plugin did the work, n8n never hears of it).
  */
 export async function pluginProxy(
   pluginUrl: string,
   answered: (path: string, ms: number) => void = () => undefined,
+  options: {
+    headers?: () => Record<string, string>;
+    withhold?: (path: string) => boolean;
+  } = {},
 ) {
   let requests = 0;
   const target = new URL(pluginUrl);
@@ -71,21 +77,30 @@ export async function pluginProxy(
         port: target.port,
         method: incoming.method,
         path: incoming.url,
-        headers: incoming.headers,
+        headers: { ...incoming.headers, ...options.headers?.() },
       },
       (answer) => {
+        if (options.withhold?.(incoming.url ?? '')) {
+          answer.resume();
+          return;
+        }
         outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(outgoing);
         answer.on('end', () => answered(incoming.url ?? '', performance.now() - started));
       },
     );
+    // The plugin not answering (stopped): the client sees its connection reset.
+    forward.on('error', () => outgoing.destroy());
     incoming.pipe(forward);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     requests: () => requests,
-    close: () => server.close(),
+    close: () => {
+      server.closeAllConnections();
+      server.close();
+    },
   };
 }
 

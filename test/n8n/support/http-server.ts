@@ -14,9 +14,10 @@ export function sendJson(response: ServerResponse, status: number, body: unknown
   response.end(JSON.stringify(body));
 }
 
-/** Starts an HTTP server on 127.0.0.1 at a free port. */
+/** Starts an HTTP server on 127.0.0.1 at `port`, a free one by default. */
 export async function listen(
   handler: (request: IncomingMessage, response: ServerResponse) => Promise<void> | void,
+  port = 0,
 ): Promise<LocalServer> {
   const server: Server = createServer((request, response) => {
     Promise.resolve(handler(request, response)).catch((error: unknown) => {
@@ -24,10 +25,9 @@ export async function listen(
     });
   });
   server.keepAliveTimeout = 1000;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
