@@ -337,6 +337,31 @@ onEveryDatabase('content API: message preparation and delivery results', (host) 
     expect(messaging.excludedAccountIds).toEqual([excluded.account.documentId]);
   });
 
+  it('fails a message that lacks what it must say (a completed visit with no completion time), named in the log, and sends nothing half-empty', async () => {
+    const { booking } = await putBooking(host(), fullAccess, 'no-completion');
+    await changeStatus(booking.documentId, 'completed');
+    // A booking written straight into the database (an import) carries no completion time.
+    await host().database.execute(
+      'update enroute_bookings set completed_at = null where document_id = $1',
+      [booking.documentId],
+    );
+    const batch = await prepared('completed', [
+      statusEvent(booking.documentId, inDays(2), 'in-progress', 'completed'),
+    ]);
+    expect(batch.email).toEqual([]);
+    expect(batch.sms).toEqual([]);
+    const reason = 'could not prepare the message: the booking has no completion time';
+    expect(batch.failed).toEqual([{ bookingId: booking.documentId, source: 0, reason }]);
+    const log = await host().admin('GET', `/notifications?bookingId=${booking.documentId}`);
+    const entries = (log.body.data as { type: string; state: string; reason: string }[]).filter(
+      (entry) => entry.type === 'completed',
+    );
+    expect(entries.map((entry) => [entry.state, entry.reason])).toEqual([
+      ['failed', reason],
+      ['failed', reason],
+    ]);
+  });
+
   it('sends a canceled message only after a reminder was sent for the booking', async () => {
     const { booking } = await putBooking(host(), fullAccess, 'cancel-after', {
       start: inDays(1, 3),

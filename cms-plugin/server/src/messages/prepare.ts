@@ -26,6 +26,7 @@ import {
   recipientAddress,
   resolveRecipient,
   expiryReason,
+  missingContent,
   skipKey,
 } from './rules/index.ts';
 import type { ChannelDecision } from './rules/index.ts';
@@ -87,6 +88,9 @@ export const createPrepareService = ({ strapi }: { strapi: Core.Strapi }) => {
       link: link?.url ?? '',
       map: job.type === 'traveling' ? await mapFor(job.context) : null,
     });
+    // Never half-empty: a message lacking what it must say is logged failed with what it lacks.
+    const missing = missingContent(job.type, data);
+    if (missing) throw new Error(missing);
     const written: {
       decision: Sendable;
       item: PreparedEmail | PreparedSms;

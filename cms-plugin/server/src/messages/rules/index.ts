@@ -11,6 +11,7 @@ export { resolveRecipient, type Recipient, type RecipientCandidates } from './re
 export { idempotencyKey, skipKey } from './idempotency.ts';
 export { canReceiveSms, isValidE164, isValidEmail, parsePhone } from './address.ts';
 export { messageData } from './message-data.ts';
+export { missingContent } from './content.ts';
 export type { ChannelDecision, RuleInput } from './types.ts';
 export {
   customerZone,
