@@ -81,6 +81,8 @@ export const MessageContext = z.object({
     start: Instant,
     end: Instant,
     completedAt: Instant.nullable(),
+    /** When the customer confirmed the appointment from their page; absent from older plugins. */
+    confirmedAt: Instant.nullable().optional(),
     eta: z.object({ arrivesAt: Instant, source: z.string() }).nullable(),
     /** Journeys to this booking so far: each change to traveling from another status is one. */
     trip: z.number().int().min(0).default(0),

@@ -17,6 +17,8 @@ export const MessageData = z.object({
     timeZone: z.string().min(1),
     previousStart: Instant.nullable().optional(),
     completedAt: Instant.nullable().optional(),
+    /** When the customer confirmed the appointment from their page. */
+    confirmedAt: Instant.nullable().optional(),
     etaAt: Instant.nullable().optional(),
   }),
   account: z.object({ name: z.string(), address: z.string() }),

@@ -29,6 +29,23 @@ describe('email rendering', () => {
     },
   );
 
+  it('says in a reminder that the customer confirmed, only once they have', async () => {
+    const data = messageData();
+    const unconfirmed = await renderer.renderEmail('reminder', 'en', data);
+    expect(unconfirmed.text).not.toContain('You confirmed this appointment');
+    const confirmed = await renderer.renderEmail('reminder', 'en', {
+      ...data,
+      booking: { ...data.booking, confirmedAt: '2026-11-20T10:00:00.000Z' },
+    });
+    expect(confirmed.html).toContain('You confirmed this appointment. Thank you!');
+    expect(confirmed.text).toContain('You confirmed this appointment. Thank you!');
+    const arabic = await renderer.renderEmail('reminder', 'ar', {
+      ...data,
+      booking: { ...data.booking, confirmedAt: '2026-11-20T10:00:00.000Z' },
+    });
+    expect(arabic.text).toContain('لقد أكدت هذا الموعد');
+  });
+
   it('gives the booked start as the arrival before there is an estimate', async () => {
     const data = messageData();
     const estimated = await renderer.renderSms('traveling', 'en', data);

@@ -28,6 +28,7 @@ const VALUES: Record<Placeholder, (c: ValueContext) => string> = {
   'booking.previousTime': (c) => c.at(c.data.booking.previousStart, 'time'),
   'booking.completedDate': (c) => c.at(c.data.booking.completedAt, 'date'),
   'booking.completedTime': (c) => c.at(c.data.booking.completedAt, 'time'),
+  'booking.confirmedDate': (c) => c.at(c.data.booking.confirmedAt, 'date'),
   'account.name': (c) => c.data.account.name,
   'account.address': (c) => c.data.account.address,
   'technician.name': (c) => c.data.technician?.name ?? c.yourTechnician,

@@ -34,6 +34,10 @@ export const snippetDefinitions = [
   { key: 'reminder.heading', description: 'Reminder: email heading' },
   { key: 'reminder.body', description: 'Reminder: email text' },
   { key: 'reminder.sms', description: 'Reminder: SMS (the link is added after it)' },
+  {
+    key: 'reminder.confirmed',
+    description: 'Reminder: email line shown once the customer has confirmed the appointment',
+  },
   { key: 'traveling.subject', description: 'Technician on the way: email subject' },
   { key: 'traveling.heading', description: 'Technician on the way: email heading' },
   { key: 'traveling.body', description: 'Technician on the way: email text' },
@@ -127,6 +131,7 @@ export const PLACEHOLDERS = {
   'booking.previousTime': 'Start time before the reschedule',
   'booking.completedDate': 'Date the work was completed',
   'booking.completedTime': 'Time the work was completed',
+  'booking.confirmedDate': 'Date the customer confirmed the appointment (empty until they do)',
   'account.name': 'Service account name',
   'account.address': 'Service address',
   'technician.name': 'Technician name (or the "your technician" snippet when hidden)',

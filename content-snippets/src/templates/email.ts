@@ -37,6 +37,13 @@ export function defaultEmailTemplate(type: MessageType, branding: Branding): str
         <mj-image src="{{ map.url }}" alt="{% snippet 'traveling.heading' %}: {{ account.address }}" width="552px" padding="8px 24px" />
         <mj-raw>{% endif %}</mj-raw>`
       : '';
+  // A reminder for a booking the customer confirmed from their page says so.
+  const confirmed =
+    type === 'reminder'
+      ? `<mj-raw>{% if booking.confirmedDate != "" %}</mj-raw>
+        <mj-text font-weight="600">{% snippet 'reminder.confirmed' %}</mj-text>
+        <mj-raw>{% endif %}</mj-raw>`
+      : '';
   const button = CARRIES_LINK[type]
     ? `<mj-button href="{{ link }}" padding="16px 24px">{% snippet 'common.cta' %}</mj-button>`
     : '';
@@ -64,6 +71,7 @@ export function defaultEmailTemplate(type: MessageType, branding: Branding): str
         <mj-text font-size="24px" line-height="32px" font-weight="700" padding="16px 24px 8px">{% snippet '${type}.heading' %}</mj-text>
         <mj-text>{% snippet 'common.greeting' %}</mj-text>
         <mj-text>{% snippet '${type}.body' %}</mj-text>
+        ${confirmed}
         ${details}
         ${map}
         ${button}
@@ -90,12 +98,16 @@ export function defaultTextTemplate(type: MessageType): string {
 `
     : '';
   const link = CARRIES_LINK[type] ? `\n{% snippet 'common.cta' %}: {{ link }}\n` : '';
+  const confirmed =
+    type === 'reminder'
+      ? `{% if booking.confirmedDate != "" %}\n{% snippet 'reminder.confirmed' %}\n{% endif %}`
+      : '';
   return `{% snippet '${type}.heading' %}
 
 {% snippet 'common.greeting' %}
 
 {% snippet '${type}.body' %}
-${details}${link}
+${confirmed}${details}${link}
 {% snippet 'common.contact' %}
 
 --

@@ -127,3 +127,18 @@ it('a request accepted in the admin moves the booking, and the customer gets the
     .find((m) => m.subject?.startsWith('Your appointment has moved'));
   expect(mail?.text).toContain('Your appointment has moved from ');
 });
+
+it('the reminder of a booking the customer confirmed says so', async () => {
+  const booking = await env.plugin.booking('ask-confirmed', 50);
+  await answer(booking, { action: 'confirm' });
+  const run = await env.engine.run(template('reminder.json'), [
+    { json: { timestamp: new Date().toISOString() } },
+  ]);
+  expect(run.status).toBe('success');
+  const email = (await env.plugin.notifications(booking)).find(
+    (entry) => entry.type === 'reminder' && entry.channel === 'email' && entry.state === 'sent',
+  );
+  expect(email?.providerMessageId).toBeTruthy();
+  const mail = env.smtp.received.find((m) => m.messageId === email?.providerMessageId);
+  expect(mail?.text).toContain('You confirmed this appointment. Thank you!');
+});

@@ -93,6 +93,7 @@ export const createMessageContextService = ({ strapi }: { strapi: Core.Strapi })
         start: instant(row.start),
         end: instant(row.end),
         completedAt: optionalInstant(row.completedAt),
+        confirmedAt: optionalInstant(row.customerConfirmedAt),
         eta: arrivesAt ? { arrivesAt, source: text(row.etaSource) ?? 'builtin' } : null,
         trip: typeof row.trip === 'number' ? row.trip : Number(row.trip ?? 0),
       },

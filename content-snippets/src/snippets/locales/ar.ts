@@ -24,6 +24,7 @@ export const ar: SnippetValues = {
     'سنكون في {{ account.address }} يوم {{ booking.date }} بين الساعة {{ booking.startTime }} والساعة {{ booking.endTime }}.',
   'reminder.sms':
     '{{ company.name }}: موعدك يوم {{ booking.shortDate }}، من {{ booking.startTime }} إلى {{ booking.endTime }}.',
+  'reminder.confirmed': 'لقد أكدت هذا الموعد. شكرًا لك!',
   'traveling.subject': '{{ technician.name }} في الطريق إليك',
   'traveling.heading': 'الفني في الطريق إليك',
   'traveling.body':

@@ -24,6 +24,7 @@ export const de: SnippetValues = {
     'Wir kommen am {{ booking.date }} zwischen {{ booking.startTime }} und {{ booking.endTime }} Uhr zu Ihnen: {{ account.address }}.',
   'reminder.sms':
     '{{ company.name }}: Erinnerung an Ihren Termin am {{ booking.shortDate }}, {{ booking.startTime }}-{{ booking.endTime }} Uhr.',
+  'reminder.confirmed': 'Sie haben diesen Termin bestätigt. Vielen Dank!',
   'traveling.subject': '{{ technician.name }} ist unterwegs',
   'traveling.heading': 'Ihr Techniker ist unterwegs',
   'traveling.body':

@@ -23,6 +23,7 @@ export const en: SnippetValues = {
     'We will be at {{ account.address }} on {{ booking.date }} between {{ booking.startTime }} and {{ booking.endTime }}.',
   'reminder.sms':
     '{{ company.name }}: your appointment is on {{ booking.shortDate }}, {{ booking.startTime }}-{{ booking.endTime }}.',
+  'reminder.confirmed': 'You confirmed this appointment. Thank you!',
   'traveling.subject': '{{ technician.name }} is on the way',
   'traveling.heading': 'Your technician is on the way',
   'traveling.body':

@@ -24,6 +24,7 @@ export const es: SnippetValues = {
     'Estaremos en {{ account.address }} el {{ booking.date }}, entre las {{ booking.startTime }} y las {{ booking.endTime }}.',
   'reminder.sms':
     '{{ company.name }}: le recordamos su cita el {{ booking.shortDate }}, de {{ booking.startTime }} a {{ booking.endTime }}.',
+  'reminder.confirmed': 'Ha confirmado esta cita. ¡Gracias!',
   'traveling.subject': '{{ technician.name }} está en camino',
   'traveling.heading': 'Su técnico está en camino',
   'traveling.body':

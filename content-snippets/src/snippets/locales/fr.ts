@@ -24,6 +24,7 @@ export const fr: SnippetValues = {
     'Nous interviendrons au {{ account.address }} le {{ booking.date }}, entre {{ booking.startTime }} et {{ booking.endTime }}.',
   'reminder.sms':
     '{{ company.name }} : rappel de votre rendez-vous le {{ booking.shortDate }}, de {{ booking.startTime }} à {{ booking.endTime }}.',
+  'reminder.confirmed': 'Vous avez confirmé ce rendez-vous. Merci !',
   'traveling.subject': '{{ technician.name }} est en route',
   'traveling.heading': 'Votre technicien est en route',
   'traveling.body':

@@ -24,6 +24,7 @@ export const he: SnippetValues = {
     'נגיע לכתובת {{ account.address }} ב{{ booking.date }}, בין השעות {{ booking.startTime }} ל-{{ booking.endTime }}.',
   'reminder.sms':
     '{{ company.name }}: תזכורת לביקור ב{{ booking.shortDate }}, {{ booking.startTime }}-{{ booking.endTime }}.',
+  'reminder.confirmed': 'אישרת את הפגישה הזו. תודה!',
   'traveling.subject': '{{ technician.name }} בדרך אליך',
   'traveling.heading': 'הטכנאי בדרך אליך',
   'traveling.body':

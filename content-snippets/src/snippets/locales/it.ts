@@ -23,6 +23,7 @@ export const it: SnippetValues = {
     'Saremo presso {{ account.address }} {{ booking.date }}, tra le {{ booking.startTime }} e le {{ booking.endTime }}.',
   'reminder.sms':
     '{{ company.name }}: le ricordiamo il suo appuntamento, {{ booking.shortDate }} dalle {{ booking.startTime }} alle {{ booking.endTime }}.',
+  'reminder.confirmed': 'Ha confermato questo appuntamento. Grazie!',
   'traveling.subject': '{{ technician.name }} è in arrivo',
   'traveling.heading': 'Il suo tecnico è in arrivo',
   'traveling.body':

@@ -24,6 +24,7 @@ export const ja: SnippetValues = {
     '{{ booking.date }} {{ booking.startTime }}～{{ booking.endTime }}の間に、{{ account.address }}へお伺いします。',
   'reminder.sms':
     '【{{ company.name }}】ご予約は{{ booking.shortDate }} {{ booking.startTime }}～{{ booking.endTime }}です。',
+  'reminder.confirmed': 'このご予約は確定済みです。ありがとうございます。',
   'traveling.subject': '担当の{{ technician.name }}が向かっております',
   'traveling.heading': '担当スタッフが向かっております',
   'traveling.body':

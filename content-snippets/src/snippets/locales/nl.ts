@@ -23,6 +23,7 @@ export const nl: SnippetValues = {
     'Wij komen op {{ booking.date }} tussen {{ booking.startTime }} en {{ booking.endTime }} naar {{ account.address }}.',
   'reminder.sms':
     '{{ company.name }}: herinnering aan uw afspraak op {{ booking.shortDate }}, {{ booking.startTime }}-{{ booking.endTime }}.',
+  'reminder.confirmed': 'U hebt deze afspraak bevestigd. Dank u!',
   'traveling.subject': '{{ technician.name }} is onderweg',
   'traveling.heading': 'Uw monteur is onderweg',
   'traveling.body':

@@ -24,6 +24,7 @@ export const pl: SnippetValues = {
     'Przyjedziemy pod adres {{ account.address }}. Termin: {{ booking.date }}, w godzinach {{ booking.startTime }}–{{ booking.endTime }}.',
   'reminder.sms':
     '{{ company.name }}: przypominamy o wizycie {{ booking.shortDate }}, {{ booking.startTime }}-{{ booking.endTime }}.',
+  'reminder.confirmed': 'Potwierdziłeś tę wizytę. Dziękujemy!',
   'traveling.subject': '{{ technician.name }} jest już w drodze',
   'traveling.heading': 'Serwisant jest już w drodze',
   'traveling.body':

@@ -23,6 +23,7 @@ export const ptBR: SnippetValues = {
     'Estaremos em {{ account.address }} em {{ booking.date }}, entre {{ booking.startTime }} e {{ booking.endTime }}.',
   'reminder.sms':
     '{{ company.name }}: lembrete do seu agendamento para {{ booking.shortDate }}, das {{ booking.startTime }} às {{ booking.endTime }}.',
+  'reminder.confirmed': 'Você confirmou este agendamento. Obrigado!',
   'traveling.subject': '{{ technician.name }} está a caminho',
   'traveling.heading': 'Seu técnico está a caminho',
   'traveling.body':

@@ -23,6 +23,7 @@ export const zhCN: SnippetValues = {
     '我们将于{{ booking.date }} {{ booking.startTime }}至{{ booking.endTime }}之间前往{{ account.address }}为您提供服务。',
   'reminder.sms':
     '【{{ company.name }}】您的预约时间为{{ booking.shortDate }} {{ booking.startTime }}-{{ booking.endTime }}。',
+  'reminder.confirmed': '您已确认此预约。谢谢！',
   'traveling.subject': '{{ technician.name }}正在前往您处',
   'traveling.heading': '技师正在前往您处',
   'traveling.body':

@@ -43,6 +43,7 @@ export function messageData(input: {
           ? previousStart
           : null,
       completedAt: booking.completedAt,
+      confirmedAt: booking.confirmedAt ?? null,
       etaAt: booking.eta?.arrivesAt ?? null,
     },
     account: { name: context.serviceAccount.name, address: context.serviceAccount.address },
