@@ -186,6 +186,56 @@ onEveryDatabase('content API: permissions, validation and upserts', (host) => {
     );
   });
 
+  it('refuses a work order number or a customer name longer than a message can carry, through the content API and in the Content Manager alike, naming the field', async () => {
+    const number = `WO-${'9'.repeat(98)}`;
+    const name = 'N'.repeat(201);
+    const { booking } = await putBooking(host(), fullAccess, 'lengths');
+    expect(booking.documentId).toBeTruthy();
+    const fieldsOf = (answer: Awaited<ReturnType<ReturnType<typeof host>['api']>>) =>
+      (answer.body.error?.details?.errors ?? []).map((error) => String(error.path));
+
+    const apiOrder = await host().api('PUT', '/work-orders/wo-lengths', fullAccess, {
+      number,
+      serviceAccount: 'account-lengths',
+    });
+    expect(apiOrder.status).toBe(400);
+    expect(fieldsOf(apiOrder)).toEqual(['number']);
+    const apiContact = await host().api('PUT', '/contacts/contact-lengths', fullAccess, { name });
+    expect(apiContact.status).toBe(400);
+    expect(fieldsOf(apiContact)).toEqual(['name']);
+
+    const workOrders = '/content-manager/collection-types/plugin::enroute.work-order';
+    const listed = await host().asAdmin('GET', `${workOrders}?filters[externalId][$eq]=wo-lengths`);
+    const order = (listed.body as { results: { documentId: string; number: string }[] }).results[0];
+    const cmOrder = await host().asAdmin('PUT', `${workOrders}/${order?.documentId}`, { number });
+    expect(cmOrder.status).toBe(400);
+    expect(fieldsOf(cmOrder)).toEqual(['number']);
+    const cmContact = await host().asAdmin(
+      'POST',
+      '/content-manager/collection-types/plugin::enroute.contact',
+      { name },
+    );
+    expect(cmContact.status).toBe(400);
+    expect(fieldsOf(cmContact)).toEqual(['name']);
+
+    // Nothing was changed, and the longest number allowed is taken on both paths.
+    const kept = await host().asAdmin('GET', `${workOrders}/${order?.documentId}`);
+    expect((kept.body.data as { number: string }).number).toBe(order?.number);
+    const longest = number.slice(0, 100);
+    expect(
+      (await host().asAdmin('PUT', `${workOrders}/${order?.documentId}`, { number: longest }))
+        .status,
+    ).toBe(200);
+    expect(
+      (
+        await host().api('PUT', '/work-orders/wo-lengths', fullAccess, {
+          number: longest,
+          serviceAccount: 'account-lengths',
+        })
+      ).status,
+    ).toBe(200);
+  });
+
   it('stores the same completion time and previous start whether a booking changes in the Content Manager or through the content API', async () => {
     const stored = async (documentId: string) => {
       const rows = await host().database.select(

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BookingStatus, Instant, Latitude, Longitude, TimeZone } from './domain.ts';
+import { TEXT_LIMITS } from './vocabulary.ts';
 
 /**
  * The content API that a dispatch system calls to feed Enroute (Strapi API token, prefix
@@ -34,7 +35,8 @@ export const ServiceAccountInput = z.object({
 export type ServiceAccountInput = z.infer<typeof ServiceAccountInput>;
 
 export const ContactInput = z.object({
-  name: Name,
+  /** At most what a message can carry (a longer name could be stored but never sent). */
+  name: z.string().trim().min(1).max(TEXT_LIMITS.contactName),
   email: z.email().nullable().optional(),
   /** International format; stored as E.164. */
   mobilePhone: z.string().nullable().optional(),
@@ -64,7 +66,8 @@ export const ResourceInput = z.object({
 export type ResourceInput = z.infer<typeof ResourceInput>;
 
 export const WorkOrderInput = z.object({
-  number: Name,
+  /** At most what a message can carry (a longer number could be stored but never sent). */
+  number: z.string().trim().min(1).max(TEXT_LIMITS.workOrderNumber),
   serviceAccount: ExternalRef,
   serviceType: ExternalRef.nullable().optional(),
   /** externalId of the contact who reported the work: the one who gets the messages. */

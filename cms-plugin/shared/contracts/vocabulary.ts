@@ -68,3 +68,10 @@ export const bookingEventTypes = [
 
 /** The most events one delivery carries (an endpoint's `maxEventsPerDelivery` at most). */
 export const MAX_EVENTS_PER_DELIVERY = 100;
+
+/**
+ * The longest text a message can carry, as the renderer takes it: the same limits where the
+ * text enters (the content API's inputs, the content types that the Content Manager checks), so
+ * that a record accepted is a record its messages can say.
+ */
+export const TEXT_LIMITS = { workOrderNumber: 100, contactName: 200 } as const;

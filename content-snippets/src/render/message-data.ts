@@ -1,17 +1,18 @@
 import { z } from 'zod';
+import { TEXT_LIMITS } from '../../../cms-plugin/shared/contracts/vocabulary.ts';
 
 const Instant = z.iso.datetime({ offset: true });
 
 /** What one message is about, for one recipient. Validated where it enters the renderer. */
 export const MessageData = z.object({
   recipient: z.object({
-    name: z.string().max(200),
+    name: z.string().max(TEXT_LIMITS.contactName),
     email: z.string().nullable().optional(),
   }),
   booking: z.object({
     /** Stable booking id: the calendar event's UID. */
     id: z.string().min(1),
-    number: z.string().max(100),
+    number: z.string().max(TEXT_LIMITS.workOrderNumber),
     start: Instant,
     end: Instant,
     timeZone: z.string().min(1),
