@@ -4,6 +4,7 @@ import contentTypes from './content-types/index.ts';
 import controllers from './controllers/index.ts';
 import { registerDocumentMiddlewares } from './document-middlewares.ts';
 import { accessCodeLookups } from './middlewares/access-code-lookups.ts';
+import { adminFramesPortal } from './middlewares/admin-frames-portal.ts';
 import { registerPermissions } from './permissions.ts';
 import routes from './routes/index.ts';
 import services from './services/index.ts';
@@ -23,6 +24,7 @@ export default {
     await events.migrate();
     await events.startRelay();
     tracking.bootstrap(strapi);
+    strapi.server.use(adminFramesPortal(strapi));
     // In the background: a message prepared meanwhile compiles what it needs itself.
     setImmediate(() => {
       getService('prepare', { strapi })

@@ -22,7 +22,7 @@ export const PortalPreviewRequest = z
     frameAncestor: FrameAncestor,
     branding: Branding.optional(),
     /** Unsaved snippet edits of this locale (the changed keys). */
-    snippets: z.record(z.string(), z.string().max(2_000)).optional(),
+    snippets: z.record(z.string(), z.string().max(10_000)).optional(),
   })
   .strict();
 export type PortalPreviewRequest = z.infer<typeof PortalPreviewRequest>;

@@ -209,6 +209,25 @@ describe.skipIf(!existsSync(CHROMIUM))('admin pages in Chromium', () => {
     await shot('positions');
   });
 
+  it("frames the portal's preview of the customer page, at a phone's and a desktop's width", async () => {
+    await open('settings', 'Enroute settings');
+    await page.getByRole('tab', { name: 'Display' }).click();
+    await page.getByLabel('Accent colour').fill('#aa3300');
+    const preview = page.getByTestId('portal-preview');
+    await preview.getByRole('button', { name: 'Show the customer page' }).click();
+    for (const title of ['Customer page, phone', 'Customer page, desktop']) {
+      const frame = preview.locator(`iframe[title="${title}"]`);
+      await frame.waitFor();
+      const src = (await frame.getAttribute('src')) ?? '';
+      expect(src).toMatch(/^http:\/\/localhost:4321\/preview\/[\w-]+\.[\w-]+$/);
+    }
+    // The admin's own policy lets it frame the portal, and nothing else new.
+    const policy = (await page.request.get(`${host!.url}/admin`)).headers()[
+      'content-security-policy'
+    ];
+    expect(policy).toMatch(/frame-src 'self' http:\/\/localhost:4321(;|$)/);
+  });
+
   // Last: its bookings bring more technicians into the pickers above.
   it('edits the fr reminder template: a wrong placeholder is refused with its position, the preview changes, the next fr reminder uses it and the en one does not', async () => {
     const quiet = await host!.admin('PUT', '/settings', QUIET_HOURS_OFF);

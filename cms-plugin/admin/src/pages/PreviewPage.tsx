@@ -8,7 +8,7 @@ import { MessagePreview } from '../components/MessagePreview.tsx';
 import { PageLayout } from '../components/PageLayout.tsx';
 import { LocaleField, MessageTypeField } from '../components/MessageFields.tsx';
 import { useLabel } from '../components/settings/fields.tsx';
-import { apiErrors, useLoad } from '../utils/api.ts';
+import { useAction, useLoad } from '../utils/api.ts';
 import { useEnrouteClient } from '../utils/client.ts';
 
 /** Choose a message, a language and a booking; see the email and the SMS as the customer will. */
@@ -19,24 +19,16 @@ export const PreviewPage = () => {
   const [locale, setLocale] = React.useState('en');
   const [bookingId, setBookingId] = React.useState<string | null>(null);
   const [preview, setPreview] = React.useState<PreviewResponse | null>(null);
-  const [error, setError] = React.useState<string | null>(null);
-  const [busy, setBusy] = React.useState(false);
   const locales = useLoad('locales', () =>
     api.getSnippets({ query: { locale: 'en' } }).then((body) => body.data.locales),
   );
 
-  async function show() {
-    setBusy(true);
-    try {
+  const { busy, error, run } = useAction();
+  const show = () =>
+    run(async () => {
       const body = await api.preview({ body: { type, locale, bookingId } });
       setPreview(body.data);
-      setError(null);
-    } catch (failure) {
-      setError(apiErrors(failure).message);
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
 
   return (
     <PageLayout

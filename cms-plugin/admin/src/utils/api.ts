@@ -53,3 +53,21 @@ export function useLoad<T>(key: string | null, load: () => Promise<T>): Loaded<T
 
   return { ...state, loading, reload: () => setRound((value) => value + 1) };
 }
+
+/** A button's request: busy while it runs, and what a refusal said. */
+export function useAction() {
+  const [busy, setBusy] = React.useState(false);
+  const [error, setError] = React.useState<string | null>(null);
+  const run = async (action: () => Promise<void>) => {
+    setBusy(true);
+    try {
+      await action();
+      setError(null);
+    } catch (failure) {
+      setError(apiErrors(failure).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, error, run };
+}

@@ -7,6 +7,7 @@ import { messageTypes } from '../../../../shared/contracts/vocabulary.ts';
 import { apiErrors } from '../../utils/api.ts';
 import { useEnrouteClient } from '../../utils/client.ts';
 import { MessagePreview } from '../MessagePreview.tsx';
+import { PortalPreview } from '../PortalPreview.tsx';
 import { Cell, Section } from './GeneralTab.tsx';
 import {
   ColourField,
@@ -222,6 +223,14 @@ export const DisplayTab = ({
           </Typography>
           <Box paddingTop={4}>
             <LivePreview draft={draft} locale={locale} edits={edits} />
+          </Box>
+          <Box paddingTop={6}>
+            <Typography variant="delta" tag="h2">
+              {text('portalPreview.title', 'Customer page')}
+            </Typography>
+            <Box paddingTop={4}>
+              <PortalPreview locale={locale} branding={draft.branding} snippets={edits} />
+            </Box>
           </Box>
         </Box>
       </Grid.Item>
