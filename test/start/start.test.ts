@@ -342,6 +342,28 @@ describe('npm start on a fresh clone', () => {
     expect(page.type).toContain('text/html');
   });
 
+  it("plays the customer's phone: a text to the capture reaches the inbound SMS flow, whose answer comes back", async () => {
+    const phone = '+971501234567';
+    const sent = await fetch(new URL('/sms/inbound', first.capture), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ From: phone, Body: 'مساعدة' }),
+      signal: AbortSignal.timeout(20_000),
+    });
+    expect(sent.status, await sent.text()).toBe(202);
+    // The webhook answers Twilio at once; the flow answers through the local gateway.
+    type Captured = { channel: string; to: string; from?: string; text: string };
+    let answer: Captured | undefined;
+    for (const deadline = Date.now() + 60_000; !answer && Date.now() < deadline;) {
+      const listed = JSON.parse((await get(new URL('/api/messages', first.capture).href)).text);
+      answer = (listed as Captured[]).find(
+        (message) => message.channel === 'sms' && message.to === phone && !message.from,
+      );
+      if (!answer) await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    expect(answer?.text).toContain('STOP');
+  });
+
   it('serves the n8n editor, where the printed owner signs in and finds every flow active', async () => {
     const editor = await get(first.n8n);
     expect(editor.status).toBe(200);
