@@ -71,12 +71,20 @@ onEveryDatabase('customer actions: confirm, ask for another time, cancel, note',
     const replayed = await act(host(), code, { action: 'confirm', revision: before.revision });
     expect(replayed.status).toBe(409);
     expect(problem(replayed.body)).toContain('revision');
+
+    const again = await act(host(), code, { action: 'confirm', revision: after.revision });
+    expect(again.status, problem(again.body)).toBe(200);
+    expect((await customerOf(host(), code)).confirmedAt).toBe(after.confirmedAt);
+    const confirmations = (await writtenEvents(host(), booking.documentId)).filter(
+      (event) => event.type === 'customer.confirmed',
+    );
+    expect(confirmations).toHaveLength(1);
   });
 
   it('shows the note on the technician app’s visit, and nowhere in the events sent out', async () => {
     const { booking, code } = await trackedBooking(host(), 'act-note');
     const { revision } = await customerOf(host(), code);
-    const note = 'Gate code 4711, the dog is friendly';
+    const note = 'Gate code: blue heron, the dog is friendly';
     const answer = await act(host(), code, { action: 'note', revision, note });
     expect(answer.status, problem(answer.body)).toBe(200);
     expect((await customerOf(host(), code)).note).toBe(note);
@@ -85,7 +93,7 @@ onEveryDatabase('customer actions: confirm, ask for another time, cancel, note',
       [booking.documentId],
     );
     expect(rows.map((row) => row.type)).toContain('customer.note');
-    for (const row of rows) expect(JSON.stringify(row.payload)).not.toContain('4711');
+    for (const row of rows) expect(JSON.stringify(row.payload)).not.toContain('blue heron');
 
     const [resource] = await host().database.select(
       'select document_id from enroute_resources where external_id = $1',

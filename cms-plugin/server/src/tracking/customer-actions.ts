@@ -94,7 +94,9 @@ export function createCustomerActions(strapi: Core.Strapi) {
     }
     if (status !== 'scheduled')
       throw refused(409, 'booking', `a ${status} visit cannot be changed`);
-    if (request.action === 'confirm') return { customerConfirmedAt: at };
+    // Confirmed once: the first time stands (and is the one event).
+    if (request.action === 'confirm')
+      return row.customerConfirmedAt ? {} : { customerConfirmedAt: at };
     if (request.action === 'cancel') {
       const until = cancelDeadline(new Date(instant(row.start)), stored.customerActions);
       if (now >= until) {
@@ -136,8 +138,8 @@ export function createCustomerActions(strapi: Core.Strapi) {
       if (request.revision !== customerRevision(row)) {
         throw refused(409, 'revision', 'the page has changed since: open it again');
       }
-      const stored = await settings();
-      await bookings().update({ documentId: bookingId, data: changes(row, request, stored, now) });
+      const data = changes(row, request, await settings(), now);
+      if (Object.keys(data).length > 0) await bookings().update({ documentId: bookingId, data });
       return view(bookingId, now);
     },
 
