@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { resolveLocale } from '@enroute/content';
 import type { RecordReplyResponse, ReplyView } from '../../../shared/contracts/consent.ts';
 import { withConsentOrigin } from '../consent/origin.ts';
 import { parsePhone } from '../messages/rules/address.ts';
@@ -130,7 +131,9 @@ export const createRepliesService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
     const booking = await currentBooking(phone, contacts);
     const snippet = ANSWERS[intent];
-    const locale = contacts.map((contact) => text(contact['locale'])).find(Boolean) ?? undefined;
+    // The contact's language as messages resolve it (`pt` → pt-BR, `en-GB` → en).
+    const wanted = contacts.map((contact) => text(contact['locale'])).find(Boolean);
+    const locale = resolveLocale(wanted ?? settings.defaultLocale);
     const words = snippet
       ? await getService('snippets', { strapi }).forLocale(locale, settings.defaultLocale)
       : null;
