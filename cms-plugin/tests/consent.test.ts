@@ -183,6 +183,19 @@ onEveryDatabase('consent: text replies, the consent record and re-subscribing', 
       answer: null,
       forwardedTo: 'office@example.com',
     });
+    // Shown in the Content Manager as received, editable by no one.
+    const layout = await host().asAdmin(
+      'GET',
+      '/content-manager/content-types/plugin::enroute.reply/configuration',
+    );
+    const metadatas = (
+      layout.body.data as unknown as {
+        contentType: { metadatas: Record<string, { edit: { editable: boolean } }> };
+      }
+    ).contentType.metadatas;
+    for (const field of ['body', 'kind', 'booking', 'answer']) {
+      expect([field, metadatas[field]?.edit.editable]).toEqual([field, false]);
+    }
   });
 
   it('names the wrong field of a bad reply', async () => {

@@ -9,6 +9,18 @@ export const replySchema = defineContentType({
   pluralName: 'replies',
   displayName: 'Customer reply',
   description: 'Text messages customers sent back, and what Enroute did with each.',
+  // What a customer sent is shown as it was received: kept by Enroute, edited by no one.
+  readOnly: [
+    'providerMessageId',
+    'receivedAt',
+    'booking',
+    'contact',
+    'fromMasked',
+    'body',
+    'kind',
+    'answer',
+    'forwardedTo',
+  ],
   attributes: {
     providerMessageId: { type: 'string', required: true, column: { unique: true } },
     receivedAt: { type: 'datetime', required: true },
