@@ -28,6 +28,7 @@ import type {
   SettingsView,
 } from './settings.ts';
 import type { SignInLink } from './technician-app.ts';
+import type { DeliveryProblems } from './delivery-problems.ts';
 import type { CustomerActionsView, RequestDecision } from './customer-actions.ts';
 import type { ReplyView } from './consent.ts';
 import type {
@@ -95,6 +96,11 @@ export type AdminRoutes = {
   getBacklog: {
     Request: Record<string, never>;
     Response: { data: OutboxBacklog };
+  };
+  /** `GET /delivery-problems`: failures, expiries and dead letters of late (the banner). */
+  getDeliveryProblems: {
+    Request: Record<string, never>;
+    Response: { data: DeliveryProblems };
   };
   /** `POST /booking-events/deliveries/:id/actions`: retry or discard a dead letter. */
   applyDeadLetterAction: {

@@ -19,3 +19,4 @@ export * from './webhook-registration.ts';
 export * from './consent.ts';
 export * from './message-templates.ts';
 export * from './portal-preview.ts';
+export * from './delivery-problems.ts';

@@ -130,6 +130,11 @@ export const SettingsFields = z.object({
   sandboxPhone: z.string().nullable(),
   /** Where the inbound SMS flow forwards customers' text replies (the office); null: nowhere. */
   repliesEmail: z.email().nullable(),
+  /** Who hears of delivery problems (the operations team, not the office); null: nobody. */
+  operationsEmail: z.email().nullable(),
+  /** Failed, expired and dead deliveries within the window that make a problem worth telling. */
+  deliveryAlertThreshold: z.number().int().min(1).max(100_000),
+  deliveryAlertWindowMinutes: z.number().int().min(5).max(10_080),
   portalBaseUrl: z.url({ protocol: /^https?$/ }),
   defaultLocale: z.string().min(2).max(16),
   accessCodeValidityDays: z.number().int().min(0).max(365),

@@ -13,8 +13,9 @@ import {
 import { IssuedAccessCode } from '../../shared/contracts/messaging.ts';
 import { SettingsView, type ReminderSchedule } from '../../shared/contracts/settings.ts';
 import { putBooking } from '../support/fixtures.ts';
-import { statusChangeEvent } from '../support/messages.ts';
+import { sendTravelingMessages, statusChangeEvent } from '../support/messages.ts';
 import { PreparedBatch } from '../../shared/contracts/prepare.ts';
+import { DeliveryProblems } from '../../shared/contracts/delivery-problems.ts';
 import { onEveryDatabase } from '../support/suite.ts';
 import { createLimitedAdmin } from './support/limited-admin.ts';
 
@@ -59,6 +60,7 @@ onEveryDatabase(
           { state: 'scheduled', locale: 'en', frameAncestor: 'http://127.0.0.1:1337' },
         ],
         ['GET', '/booking-events/backlog'],
+        ['GET', '/delivery-problems'],
         ['POST', '/booking-events/deliveries/1/actions', { action: 'retry' }],
         ['GET', '/notifications'],
         ['GET', '/notifications/unknown'],
@@ -499,6 +501,81 @@ onEveryDatabase(
           (await host().admin('GET', `/positions?resourceId=${resourceId}`)).body,
         );
         expect(after.meta.total).toBe(2);
+      });
+    });
+
+    describe('delivery problems', () => {
+      /** The "on the way" messages of a new booking, prepared and recorded failed as given. */
+      const failedMessages = async (id: string, reason: string) => {
+        const { booking } = await putBooking(host(), fullAccess, id);
+        const batch = await sendTravelingMessages(host(), booking, reason);
+        expect(batch.email.length + batch.sms.length).toBe(2);
+        return booking;
+      };
+      const problems = async () => {
+        const admin = await host().admin('GET', '/delivery-problems');
+        expect(admin.status).toBe(200);
+        const flows = await host().api('GET', '/messaging/delivery-problems', fullAccess);
+        expect(flows.status).toBe(200);
+        const seen = DeliveryProblems.parse(admin.body.data);
+        // The flow and the banner see the same counts.
+        expect(DeliveryProblems.parse(flows.body)).toMatchObject({
+          failed: seen.failed,
+          expired: seen.expired,
+          dead: seen.dead,
+          alert: seen.alert,
+        });
+        return seen;
+      };
+
+      it('counts the messages failed in the window, and says to alert from the threshold on', async () => {
+        const set = await host().admin('PUT', '/settings', {
+          operationsEmail: 'ops@example.com',
+          deliveryAlertThreshold: 4,
+          deliveryAlertWindowMinutes: 30,
+        });
+        expect(set.status).toBe(200);
+        const before = await problems();
+        expect(before).toMatchObject({ threshold: 4, windowMinutes: 30 });
+        expect(before.operationsEmail).toBe('ops@example.com');
+
+        const old = await failedMessages('problems-old', 'Send SMS: Authorization failed');
+        // Failed an hour ago: outside the window.
+        await host().database.execute(
+          `update enroute_notifications set updated_at = $1 where id in (select n.id from enroute_notifications n join enroute_notifications_booking_lnk l on l.notification_id = n.id join enroute_bookings b on b.id = l.booking_id where b.document_id = $2)`,
+          [
+            // As the plugin writes times: milliseconds in SQLite, a timestamp in PostgreSQL.
+            host().database.env.DATABASE_CLIENT === 'sqlite'
+              ? Date.now() - 60 * 60_000
+              : new Date(Date.now() - 60 * 60_000).toISOString(),
+            old.documentId,
+          ],
+        );
+        expect((await problems()).failed).toBe(before.failed);
+
+        await failedMessages('problems-1', 'Send SMS: Authorization failed');
+        const below = await problems();
+        expect(below.failed).toBe(before.failed + 2);
+        expect(below.alert).toBe(below.total >= 4);
+        await failedMessages('problems-2', 'Send Email: 550 5.1.1 User unknown');
+        const above = await problems();
+        expect(above.failed).toBe(before.failed + 4);
+        expect(above).toMatchObject({
+          alert: true,
+          total: above.failed + above.expired + above.dead,
+        });
+      });
+
+      it('refuses an operations address that is not one, and a threshold below 1, naming the field', async () => {
+        const answer = await host().admin('PUT', '/settings', {
+          operationsEmail: 'operations',
+          deliveryAlertThreshold: 0,
+        });
+        expect(answer.status).toBe(400);
+        const paths = (answer.body.error?.details?.errors ?? []).map((error) => error.path);
+        expect(paths).toEqual(
+          expect.arrayContaining(['operationsEmail', 'deliveryAlertThreshold']),
+        );
       });
     });
   },

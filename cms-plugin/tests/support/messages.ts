@@ -59,12 +59,14 @@ export function rescheduleEvent(
 
 /**
  * What a traveling flow does for one booking, through the plugin's own routes: prepares the
- * "on the way" messages for a status change and records them sent with the provider's answer.
- * Answers the prepared messages (what the customer got).
+ * "on the way" messages for a status change and records them sent with the provider's answer, or
+ * failed with the provider's `failure` when one is given. Answers the prepared messages (what the
+ * customer got).
  */
 export async function sendTravelingMessages(
   host: Host,
   booking: { documentId: string },
+  failure?: string,
 ): Promise<PreparedBatch> {
   const token = host.tokens.fullAccess;
   const prepared = await host.api('POST', '/messaging/prepare/events', token, {
@@ -73,12 +75,16 @@ export async function sendTravelingMessages(
   });
   if (prepared.status !== 200) throw new Error(`prepare: ${JSON.stringify(prepared.body)}`);
   const batch = PreparedBatch.parse(prepared.body);
-  const results = [...batch.email, ...batch.sms].map((message) => ({
-    notificationId: message.notificationId,
-    state: 'sent',
-    providerMessageId: `${message.channel}-42`,
-    providerResponse: { status: 'accepted', id: `${message.channel}-42` },
-  }));
+  const results = [...batch.email, ...batch.sms].map((message) =>
+    failure
+      ? { notificationId: message.notificationId, state: 'failed', reason: failure }
+      : {
+          notificationId: message.notificationId,
+          state: 'sent',
+          providerMessageId: `${message.channel}-42`,
+          providerResponse: { status: 'accepted', id: `${message.channel}-42` },
+        },
+  );
   const recorded = await host.api('POST', '/messaging/results', token, { results });
   if (recorded.status !== 200) throw new Error(`results: ${JSON.stringify(recorded.body)}`);
   return batch;

@@ -523,7 +523,102 @@ export function customerRequestsTemplate(): WorkflowTemplate {
   };
 }
 
+/** The delivery problems flow's node names. */
+export const PROBLEMS = {
+  schedule: 'Every 15 Minutes',
+  check: 'Check Delivery Problems',
+  alert: 'Above the Threshold',
+  email: 'Email Operations',
+} as const;
+
+/**
+ * Someone is told when deliveries go wrong: every 15 minutes, Enroute *Check delivery problems*
+ * asks the plugin how many messages failed or expired and how many booking events died in the
+ * window of its settings → when they reach the threshold and the settings name an operations
+ * address, n8n's Send Email tells it. The admin pages show the same banner meanwhile.
+ */
+export function deliveryProblemsTemplate(): WorkflowTemplate {
+  const id = 'enrouteDeliveryProblems';
+  const counts =
+    '{{ $json.failed }} failed, {{ $json.expired }} expired, {{ $json.dead }} booking events dead';
+  return {
+    id,
+    name: 'Enroute: delivery problems',
+    nodes: [
+      {
+        id: `${id}-schedule`,
+        name: PROBLEMS.schedule,
+        type: 'n8n-nodes-base.scheduleTrigger',
+        typeVersion: 1.2,
+        position: [120, 300],
+        parameters: { rule: { interval: [{ field: 'minutes', minutesInterval: 15 }] } },
+      },
+      {
+        id: `${id}-check`,
+        name: PROBLEMS.check,
+        type: 'n8n-nodes-enroute.enroute',
+        typeVersion: 1,
+        position: [380, 300],
+        parameters: { operation: 'checkDeliveryProblems' },
+        credentials: API_CREDENTIAL,
+      },
+      {
+        id: `${id}-alert`,
+        name: PROBLEMS.alert,
+        type: 'n8n-nodes-base.if',
+        typeVersion: 2.2,
+        position: [600, 300],
+        parameters: {
+          conditions: {
+            options: { caseSensitive: true, leftValue: '', typeValidation: 'strict', version: 2 },
+            conditions: [
+              {
+                id: `${id}-is-alert`,
+                leftValue: '={{ $json.alert && !!$json.operationsEmail }}',
+                rightValue: '',
+                operator: { type: 'boolean', operation: 'true', singleValue: true },
+              },
+            ],
+            combinator: 'and',
+          },
+          options: {},
+        },
+      },
+      {
+        id: `${id}-email`,
+        name: PROBLEMS.email,
+        type: 'n8n-nodes-base.emailSend',
+        typeVersion: 2.1,
+        position: [840, 200],
+        parameters: {
+          fromEmail: 'Enroute <notifications@example.com>',
+          toEmail: '={{ $json.operationsEmail }}',
+          subject: `=Enroute delivery problems: ${counts}`,
+          emailFormat: 'text',
+          text: [
+            `=In the last {{ $json.windowMinutes }} minutes: ${counts} (threshold {{ $json.threshold }}).`,
+            'The notification log and the outbox backlog in the Enroute admin say which and why.',
+          ].join('\n'),
+          options: { appendAttribution: false },
+        },
+        credentials: { smtp: { id: 'enroute-smtp', name: 'SMTP' } },
+      },
+    ],
+    connections: {
+      [PROBLEMS.schedule]: { main: [[main(PROBLEMS.check)]] },
+      [PROBLEMS.check]: { main: [[main(PROBLEMS.alert)]] },
+      [PROBLEMS.alert]: { main: [[main(PROBLEMS.email)], []] },
+    },
+    settings: SETTINGS,
+    active: false,
+    pinData: {},
+    meta: { templateCredsSetupCompleted: false },
+    tags: [],
+  };
+}
+
 export const templateFiles: Record<string, () => WorkflowTemplate> = {
+  'delivery-problems.json': deliveryProblemsTemplate,
   'inbound-sms.json': inboundSmsTemplate,
   'reminder.json': reminderTemplate,
   'traveling.json': () => eventTemplate('traveling'),

@@ -1,6 +1,7 @@
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { Box, Typography } from '@strapi/design-system';
 import type * as React from 'react';
+import { DeliveryProblemsBanner } from './DeliveryProblemsBanner.tsx';
 
 type Props = {
   title: string;
@@ -13,7 +14,7 @@ type Props = {
   children: React.ReactNode;
 };
 
-/** The frame every Enroute page shares: title, subtitle, controls, content. */
+/** The frame every Enroute page shares: title, subtitle, the delivery problems banner, controls, content. */
 export const PageLayout = ({
   title,
   subtitle,
@@ -26,6 +27,7 @@ export const PageLayout = ({
     <Page.Title>{title}</Page.Title>
     <Layouts.Header title={title} subtitle={subtitle} primaryAction={primaryAction} />
     <Layouts.Content>
+      <DeliveryProblemsBanner />
       {controls ? (
         <Box background="neutral0" hasRadius shadow="filterShadow" padding={4} marginBottom={4}>
           {controls}

@@ -43,6 +43,7 @@ export function createEnrouteClient(http: Http): EnrouteClient {
     restoreTemplate: ({ body }) => post<'restoreTemplate'>('/templates/restore', body),
     portalPreview: ({ body }) => post<'portalPreview'>('/portal-preview', body),
     getBacklog: () => get<'getBacklog'>('/booking-events/backlog'),
+    getDeliveryProblems: () => get<'getDeliveryProblems'>('/delivery-problems'),
     applyDeadLetterAction: ({ params, body }) =>
       post<'applyDeadLetterAction'>(`/booking-events/deliveries/${params.id}/actions`, body),
     listNotifications: ({ query }) => get<'listNotifications'>('/notifications', query),

@@ -5,6 +5,7 @@ import {
   type DeadLetter,
   type OutboxBacklog,
 } from '../../../shared/contracts/admin.ts';
+import type { DeliveryProblems } from '../../../shared/contracts/delivery-problems.ts';
 import {
   ManualPosition,
   NotificationLogQuery,
@@ -96,6 +97,16 @@ export const createBookingEventsController = ({ strapi }: Lifecycle) => ({
     respond(ctx, async () => ({
       body: {
         data: (await getService('booking-events', { strapi }).backlog()) satisfies OutboxBacklog,
+      },
+    })),
+
+  /** Failures, expiries and dead letters of the settings' window: the admin pages' banner. */
+  problems: (ctx: Context) =>
+    respond(ctx, async () => ({
+      body: {
+        data: (await getService('delivery-problems', {
+          strapi,
+        }).summary()) satisfies DeliveryProblems,
       },
     })),
 

@@ -4,6 +4,7 @@ import {
   PrepareEventsRequest,
   PrepareRemindersRequest,
   RecordResultsRequest,
+  type DeliveryProblems,
   type IssuedAccessCode,
   type MessageContext,
   type MessagingSettings,
@@ -60,6 +61,13 @@ export const createMessagingController = ({ strapi }: { strapi: Core.Strapi }) =
       const context = contexts.get(documentId);
       if (!context) throw notFound('documentId', `no booking with documentId ${documentId}`);
       return { body: context satisfies MessageContext };
+    }),
+
+  /** What the "delivery problems" flow asks on its schedule: whether someone is to be told. */
+  deliveryProblems: (ctx: Context) =>
+    respond(ctx, async () => {
+      const summary = await getService('delivery-problems', { strapi }).summary(clock(strapi, ctx));
+      return { body: summary satisfies DeliveryProblems };
     }),
 
   prepareEvents: (ctx: Context) =>

@@ -37,6 +37,8 @@ export default {
     route('POST', '/messaging/prepare/events', 'messaging.prepareEvents'),
     route('POST', '/messaging/prepare/reminders', 'messaging.prepareReminders'),
     route('POST', '/messaging/results', 'messaging.recordResults'),
+    // Failures, expiries and dead letters of late, against the threshold (the problems flow).
+    route('GET', '/messaging/delivery-problems', 'messaging.deliveryProblems'),
     // A text message a customer sent back (the inbound SMS flow): STOP, START, HELP or a reply.
     route('POST', '/messaging/replies', 'replies.record'),
     // A link for a dispatch system's own use (its app, its own message): shown once.

@@ -10,6 +10,7 @@ import { createWebhookRegistrationsService } from './webhook-registrations.ts';
 import { createBookingEventsService } from '../events/service.ts';
 import { createMessageContextService } from '../messages/context.ts';
 import { createDueRemindersService } from '../messages/due-reminders.ts';
+import { createDeliveryProblemsService } from '../messages/delivery-problems.ts';
 import { createNotificationsService } from '../messages/notifications.ts';
 import { createPrepareService } from '../messages/prepare.ts';
 import { createResultsService } from '../messages/results.ts';
@@ -33,6 +34,7 @@ const services = {
   notifications: createNotificationsService,
   prepare: createPrepareService,
   results: createResultsService,
+  'delivery-problems': createDeliveryProblemsService,
   'access-codes': createAccessCodesService,
   snippets: createSnippetsService,
   templates: createTemplatesService,

@@ -1,4 +1,5 @@
 import type {
+  DeliveryProblems,
   EventMessageType,
   PreparedBatch,
   PrepareRemindersRequest,
@@ -126,6 +127,19 @@ export function createEnrouteClient(send: SendEnrouteRequest) {
         body: { results },
       });
       return expectFields<RecordResultsResponse>(response, ['data', 'errors'], 'the results');
+    },
+
+    /** Failures, expiries and dead letters of late, and whether they reach the threshold. */
+    async deliveryProblems(): Promise<DeliveryProblems> {
+      const response = await call({ method: 'GET', path: '/messaging/delivery-problems' });
+      const { body } = response;
+      if (!isObject(body) || typeof body.total !== 'number' || typeof body.alert !== 'boolean') {
+        throw new EnrouteApiError(
+          'The Enroute plugin answered the delivery problems in an unexpected shape (no total, alert)',
+          response.statusCode,
+        );
+      }
+      return body as DeliveryProblems;
     },
 
     /** A text message a customer sent: the plugin decides what it is and what to answer. */

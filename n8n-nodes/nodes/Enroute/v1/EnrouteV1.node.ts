@@ -11,19 +11,26 @@ import {
   type INodeTypeDescription,
 } from 'n8n-workflow';
 import { checkConnection } from '../transport/connection-check.ts';
+import * as checkDeliveryProblems from './actions/checkDeliveryProblems.operation.ts';
 import * as prepareMessage from './actions/prepareMessage.operation.ts';
 import * as prepareReminders from './actions/prepareReminders.operation.ts';
 import * as recordDelivery from './actions/recordDelivery.operation.ts';
 import * as recordReply from './actions/recordReply.operation.ts';
 
-const operations = { prepareMessage, prepareReminders, recordDelivery, recordReply };
+const operations = {
+  prepareMessage,
+  prepareReminders,
+  recordDelivery,
+  recordReply,
+  checkDeliveryProblems,
+};
 type Operation = keyof typeof operations;
 
 const versionDescription: Omit<INodeTypeDescription, keyof INodeTypeBaseDescription> = {
   version: 1,
   defaults: { name: 'Enroute' },
   inputs: [NodeConnectionTypes.Main],
-  outputs: `={{ $parameter.operation === "recordDelivery" ? ["main"] : $parameter.operation === "recordReply" ? [{ "type": "main", "displayName": "Answer" }, { "type": "main", "displayName": "Forward" }] : [{ "type": "main", "displayName": "Email" }, { "type": "main", "displayName": "SMS" }] }}`,
+  outputs: `={{ $parameter.operation === "recordDelivery" || $parameter.operation === "checkDeliveryProblems" ? ["main"] : $parameter.operation === "recordReply" ? [{ "type": "main", "displayName": "Answer" }, { "type": "main", "displayName": "Forward" }] : [{ "type": "main", "displayName": "Email" }, { "type": "main", "displayName": "SMS" }] }}`,
   credentials: [{ name: 'enrouteApi', required: true, testedBy: 'enrouteApiConnection' }],
   properties: [
     {
@@ -32,6 +39,13 @@ const versionDescription: Omit<INodeTypeDescription, keyof INodeTypeBaseDescript
       type: 'options',
       noDataExpression: true,
       options: [
+        {
+          name: 'Check Delivery Problems',
+          value: 'checkDeliveryProblems',
+          action: 'Check for delivery problems',
+          description:
+            'Count the messages that failed or expired and the booking events that died lately, against the threshold in the settings',
+        },
         {
           name: 'Prepare Message',
           value: 'prepareMessage',
@@ -64,6 +78,7 @@ const versionDescription: Omit<INodeTypeDescription, keyof INodeTypeBaseDescript
     ...prepareReminders.description,
     ...recordDelivery.description,
     ...recordReply.description,
+    ...checkDeliveryProblems.description,
   ],
 };
 

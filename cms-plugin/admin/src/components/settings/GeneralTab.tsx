@@ -240,6 +240,39 @@ export const GeneralTab = ({ draft, view, change }: TabProps) => {
             onChange={(value) => change('repliesEmail', value)}
           />
         </Cell>
+        <Cell size={4}>
+          <TextField
+            name="operationsEmail"
+            type="email"
+            label={text('settings.operationsEmail', 'Tell of delivery problems')}
+            hint={text(
+              'settings.operationsEmail.hint',
+              'The operations address the delivery problems flow writes to; not the office.',
+            )}
+            value={draft.operationsEmail}
+            onChange={(value) => change('operationsEmail', value)}
+          />
+        </Cell>
+        <Cell size={4}>
+          <NumberField
+            name="deliveryAlertThreshold"
+            label={text('settings.deliveryAlertThreshold', 'Problems before an alert')}
+            hint={text(
+              'settings.deliveryAlertThreshold.hint',
+              'Messages failed or expired and booking events dead, counted together',
+            )}
+            value={draft.deliveryAlertThreshold}
+            onChange={(value) => change('deliveryAlertThreshold', value)}
+          />
+        </Cell>
+        <Cell size={4}>
+          <NumberField
+            name="deliveryAlertWindowMinutes"
+            label={text('settings.deliveryAlertWindowMinutes', 'Counted over (minutes)')}
+            value={draft.deliveryAlertWindowMinutes}
+            onChange={(value) => change('deliveryAlertWindowMinutes', value)}
+          />
+        </Cell>
       </Section>
 
       <Section title={text('settings.section.integration', 'n8n and the portal')}>
