@@ -14,11 +14,21 @@ type Contact = {
   consentRecord: ConsentRecord | null;
 };
 type Reply = RecordReplyResponse['data'];
+type Layout = { contentType: { metadatas: Record<string, { edit: { editable: boolean } }> } };
 
 onEveryDatabase('consent: text replies, the consent record and re-subscribing', (host) => {
   let token = '';
   let contactId = '';
   let bookingId = '';
+
+  /** Whether the Content Manager lets an admin edit a field of a content type. */
+  async function editable(contentType: string, field: string): Promise<boolean | undefined> {
+    const layout = await host().asAdmin(
+      'GET',
+      `/content-manager/content-types/plugin::enroute.${contentType}/configuration`,
+    );
+    return (layout.body.data as unknown as Layout).contentType.metadatas[field]?.edit.editable;
+  }
 
   const contact = async (): Promise<Contact> =>
     (await host().asAdmin('GET', `${CONTACTS}/${contactId}`)).body.data as Contact;
@@ -106,18 +116,7 @@ onEveryDatabase('consent: text replies, the consent record and re-subscribing', 
 
   it('keeps the consent record out of reach of edits in the Content Manager', async () => {
     // Shown on the contact, not editable there.
-    const layout = await host().asAdmin(
-      'GET',
-      '/content-manager/content-types/plugin::enroute.contact/configuration',
-    );
-    const metadatas = (
-      layout.body.data as unknown as {
-        contentType: {
-          metadatas: Record<string, { edit: { editable: boolean; visible: boolean } }>;
-        };
-      }
-    ).contentType.metadatas;
-    expect(metadatas['consentRecord']?.edit).toMatchObject({ editable: false, visible: true });
+    expect(await editable('contact', 'consentRecord')).toBe(false);
 
     const before = await contact();
     const edited = await host().asAdmin('PUT', `${CONTACTS}/${contactId}`, {
@@ -184,18 +183,10 @@ onEveryDatabase('consent: text replies, the consent record and re-subscribing', 
       forwardedTo: 'office@example.com',
     });
     // Shown in the Content Manager as received, editable by no one.
-    const layout = await host().asAdmin(
-      'GET',
-      '/content-manager/content-types/plugin::enroute.reply/configuration',
-    );
-    const metadatas = (
-      layout.body.data as unknown as {
-        contentType: { metadatas: Record<string, { edit: { editable: boolean } }> };
-      }
-    ).contentType.metadatas;
     for (const field of ['body', 'kind', 'booking', 'answer']) {
-      expect([field, metadatas[field]?.edit.editable]).toEqual([field, false]);
+      expect([field, await editable('reply', field)]).toEqual([field, false]);
     }
+    expect(await editable('booking', 'replies')).toBe(false);
   });
 
   it('names the wrong field of a bad reply', async () => {

@@ -4,6 +4,7 @@ export const bookingSchema = defineContentType({
   singularName: 'booking',
   pluralName: 'bookings',
   displayName: 'Booking',
+  readOnly: ['replies'],
   attributes: {
     externalId: externalId,
     workOrder: manyToOne('work-order'),
