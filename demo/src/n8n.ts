@@ -73,6 +73,10 @@ type Flow = {
   [key: string]: unknown;
 };
 
+/** The reminder flow: the one that prepares the reminders (other flows run on a schedule too). */
+const remindsFlow = (flow: Flow) =>
+  flow.nodes.some((node) => node.parameters.operation === 'prepareReminders');
+
 /** The node that sends the SMS in every template (n8n-nodes-enroute's README). */
 const SMS_NODE = 'Send SMS';
 const TRIGGER_TYPE = 'n8n-nodes-enroute.enrouteTrigger';
@@ -205,13 +209,15 @@ export function withLocalSmsGateway(template: Flow, gatewayUrl: string): Flow {
 }
 
 /**
- * A scheduled flow gets a Manual Trigger beside its schedule, wired to the same node, so that it
+ * The reminder flow gets a Manual Trigger beside its schedule, wired to the same node, so that it
  * can be run now from the editor (Execute workflow), and a webhook that does the same for the
  * demo and its tests (n8n listens on the loopback address only; a second run sends nothing
  * twice, as every message is claimed once).
  */
 function withRunNow(flow: Flow): Flow {
-  const schedule = flow.nodes.find((node) => node.type === SCHEDULE_TYPE);
+  const schedule = remindsFlow(flow)
+    ? flow.nodes.find((node) => node.type === SCHEDULE_TYPE)
+    : undefined;
   const connections = flow.connections as Record<string, { main: unknown[][] }>;
   const next = schedule ? connections[schedule.name] : undefined;
   if (!schedule || !next) return flow;
@@ -436,7 +442,7 @@ export async function startN8n(options: N8nOptions): Promise<N8n> {
         url: `${url}/webhook/${node.webhookId}/${TRIGGER_PATH}`,
       })),
   );
-  const reminder = clones.find((flow) => flow.nodes.some((node) => node.type === SCHEDULE_TYPE));
+  const reminder = clones.find(remindsFlow);
   if (!reminder) throw new Error('n8n-nodes-enroute/workflows has no scheduled (reminder) flow');
 
   return {
