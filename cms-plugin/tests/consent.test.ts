@@ -255,6 +255,19 @@ onEveryDatabase('consent: text replies, the consent record and re-subscribing', 
       expect.objectContaining({ channel: 'sms', choice: 'out', source: 'portal' }),
     ]);
 
+    // In sandbox mode the email goes to the test address: no link to the customer's preferences.
+    const sandbox = { sandboxEnabled: true, sandboxEmail: 'qa@example.com' };
+    expect((await host().admin('PUT', '/settings', sandbox)).status).toBe(200);
+    const { booking: tested } = await putBooking(host(), token, 'sandboxed', {
+      start: new Date(Date.now() + 3_600_000).toISOString(),
+      end: new Date(Date.now() + 7_200_000).toISOString(),
+      status: 'traveling',
+    });
+    const [sandboxed] = (await sendTravelingMessages(host(), tested)).email;
+    expect(sandboxed?.to).toBe('qa@example.com');
+    expect(sandboxed?.headers).toEqual({});
+    expect((await host().admin('PUT', '/settings', { sandboxEnabled: false })).status).toBe(200);
+
     // A link Enroute did not sign opens nothing.
     const forged = `${id}.${'A'.repeat(22)}`;
     expect((await host().api('GET', `/preferences/${forged}`, portal)).status).toBe(404);

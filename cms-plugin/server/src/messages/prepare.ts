@@ -115,12 +115,15 @@ export const createPrepareService = ({ strapi }: { strapi: Core.Strapi }) => {
             ...meta,
             channel: 'email',
             ...email,
-            // One-click unsubscribe: to the recipient's own preferences (not the sandbox's).
-            headers: getService('preferences', { strapi }).headers(
-              recipient.contact.documentId,
-              settings.portalBaseUrl,
-              office,
-            ),
+            // One-click unsubscribe: to the recipient's own preferences. In sandbox mode the
+            // email goes to the test address, whose unsubscribe must not stop the customer's.
+            headers: settings.sandbox.enabled
+              ? {}
+              : getService('preferences', { strapi }).headers(
+                  recipient.contact.documentId,
+                  settings.portalBaseUrl,
+                  office,
+                ),
           },
           content: redacted({ subject, html, text }, link?.token),
         });
