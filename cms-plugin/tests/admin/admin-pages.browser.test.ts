@@ -274,4 +274,38 @@ describe.skipIf(!existsSync(CHROMIUM))('admin pages in Chromium', () => {
     expect(subjectOf(en.booking.documentId)).toBeDefined();
     expect(subjectOf(en.booking.documentId)).not.toContain('Votre rappel');
   });
+
+  it("accepts a customer's request for another time from the Customer answers page", async () => {
+    const { booking } = await putBooking(host!, host!.tokens.fullAccess, 'ui-answers');
+    const issued = await host!.api(
+      'POST',
+      `/messaging/bookings/${booking.documentId}/access-codes`,
+      host!.tokens.fullAccess,
+    );
+    const code = (issued.body as { token: string }).token;
+    const portal = () => host!.api('GET', `/portal/${code}`, host!.tokens.readOnly);
+    const { revision } = (await portal()).body.customer as { revision: string };
+    const asked = await host!.api('POST', `/portal/${code}/actions`, host!.tokens.readOnly, {
+      action: 'reschedule',
+      revision,
+      preference: 'Friday afternoon, after 2 pm',
+    });
+    expect(asked.status).toBe(200);
+
+    await open('customer-answers', 'Customer answers');
+    await page.getByRole('combobox', { name: 'Booking' }).click();
+    await page.getByRole('option', { name: /WO-ui-answers/ }).click();
+    const answers = page.getByTestId('answers');
+    await answers.getByText('Friday afternoon, after 2 pm').waitFor();
+    await answers.getByText('Pending', { exact: true }).waitFor();
+    const start = inDays(5);
+    await answers.getByLabel('New start (ISO 8601)').fill(start);
+    await answers.getByLabel('New end (ISO 8601)').fill(inDays(5, 2));
+    await answers.getByRole('button', { name: 'Accept and move the booking' }).click();
+    await answers.getByText('Accepted', { exact: true }).waitFor();
+    await answers.getByText(ADMIN.email, { exact: false }).waitFor();
+    await shot('customer-answers');
+    const moved = (await portal()).body.booking as { start: string };
+    expect(Date.parse(moved.start)).toBe(Date.parse(start));
+  });
 });
