@@ -80,6 +80,28 @@ onEveryDatabase('consent: text replies, the consent record and re-subscribing', 
     expect((await contact()).consentRecord).toHaveLength(1);
   });
 
+  it('keeps a number that texted STOP stopped on a contact it is given to, unless the customer asked', async () => {
+    const put = (id: string, body: object) =>
+      host().api('PUT', `/contacts/${id}`, token, { name: 'Camille M.', ...body });
+    const byExternalId = async (id: string) =>
+      (
+        (await host().asAdmin('GET', `${CONTACTS}?filters[externalId][$eq]=${id}`))
+          .body as unknown as { results: Contact[] }
+      ).results[0];
+    expect((await put('same-number', { mobilePhone: '+33 6 12 34 56 78' })).status).toBe(201);
+    expect(await byExternalId('same-number')).toMatchObject({
+      smsOptOut: true,
+      consentRecord: [{ channel: 'sms', choice: 'out', source: 'keyword', text: 'Arrêt' }],
+    });
+    const asked = await put('same-number-asked', {
+      mobilePhone: '+33612345678',
+      smsOptOut: false,
+      resubscribe: true,
+    });
+    expect(asked.status).toBe(201);
+    expect((await byExternalId('same-number-asked'))?.smsOptOut).toBe(false);
+  });
+
   it('refuses an integration that re-subscribes without saying so, and records it when it does', async () => {
     const silent = await host().api('PUT', '/contacts/contact-consent', token, {
       name: 'Camille Martin',

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { ConsentRecord } from '../../../shared/contracts/consent.ts';
+import { ConsentRecord, type ConsentEntry } from '../../../shared/contracts/consent.ts';
 import { consentChanges, type OptOuts } from '../messages/rules/consent.ts';
 import { errors } from '../utils/strapi-errors.ts';
 import { query } from '../utils/store.ts';
@@ -32,6 +32,30 @@ function refuse(problems: { path: string; message: string }[]): never {
 }
 
 /**
+ * The STOP a number's holder texted, when another contact with that number is opted out by it:
+ * a STOP is about the number, so a contact given that number later gets no texts either.
+ */
+async function stopOfNumber(
+  strapi: Core.Strapi,
+  phone: string,
+  documentId: string | undefined,
+): Promise<ConsentEntry | null> {
+  const others = await query(strapi, UID.contact).findMany({
+    where: {
+      mobilePhone: phone,
+      smsOptOut: true,
+      ...(documentId ? { documentId: { $ne: documentId } } : {}),
+    },
+    select: ['consentRecord'],
+  });
+  for (const other of others) {
+    const last = storedRecord(other['consentRecord']).findLast((entry) => entry.channel === 'sms');
+    if (last?.choice === 'out' && last.source === 'keyword') return last;
+  }
+  return null;
+}
+
+/**
  * Keeps each contact's consent record, whichever way the contact is written (the content API,
  * the Content Manager, a STOP, the portal, code): every change of an opt-out appends an entry
  * with its time, channel, source and text, and an opt-in nobody asked for is refused (see
@@ -47,7 +71,7 @@ export function consentMiddleware(strapi: Core.Strapi) {
       context.action === 'update' && context.params.documentId
         ? await query(strapi, UID.contact).findOne({
             where: { documentId: context.params.documentId },
-            select: ['emailOptOut', 'smsOptOut', 'consentRecord'],
+            select: ['emailOptOut', 'smsOptOut', 'mobilePhone', 'consentRecord'],
           })
         : null;
     const record = storedRecord(stored?.['consentRecord']);
@@ -67,9 +91,29 @@ export function consentMiddleware(strapi: Core.Strapi) {
     const before: OptOuts | null = stored
       ? { emailOptOut: stored['emailOptOut'] === true, smsOptOut: stored['smsOptOut'] === true }
       : null;
-    const change = consentChanges(before, data, record, currentConsentOrigin(strapi), new Date());
+    const origin = currentConsentOrigin(strapi);
+    const now = new Date();
+    const change = consentChanges(before, data, record, origin, now);
     if ('refused' in change) refuse(change.refused);
-    if (change.entries.length > 0) data['consentRecord'] = [...record, ...change.entries];
+    const entries = [...change.entries];
+    // A number that texted STOP stays stopped on a contact it is given to, unless the
+    // integration says the customer asked for texts again.
+    const phone = data['mobilePhone'];
+    const textsOn =
+      data['smsOptOut'] === false || (data['smsOptOut'] !== true && !before?.smsOptOut);
+    if (
+      typeof phone === 'string' &&
+      phone !== stored?.['mobilePhone'] &&
+      textsOn &&
+      !origin.resubscribe
+    ) {
+      const stop = await stopOfNumber(strapi, phone, context.params.documentId);
+      if (stop) {
+        data['smsOptOut'] = true;
+        entries.push({ ...stop, at: now.toISOString() });
+      }
+    }
+    if (entries.length > 0) data['consentRecord'] = [...record, ...entries];
     return next();
   };
 }
