@@ -208,6 +208,12 @@ onEveryDatabase('customer actions: confirm, ask for another time, cancel, note',
 
   it('cancels before the cut-off through the booking status; refuses after it', async () => {
     const early = await bookingIn(host(), 'act-cancel', 3);
+    const asked = await act(host(), early.code, {
+      action: 'reschedule',
+      revision: (await customerOf(host(), early.code)).revision,
+      preference: 'Later in the month',
+    });
+    expect(asked.status, problem(asked.body)).toBe(200);
     const open = await customerOf(host(), early.code);
     expect(open.cancel.allowed).toBe(true);
     const canceled = await act(host(), early.code, { action: 'cancel', revision: open.revision });
@@ -219,6 +225,15 @@ onEveryDatabase('customer actions: confirm, ask for another time, cancel, note',
     expect(types).toEqual(
       expect.arrayContaining(['booking.status_changed', 'customer.cancel_requested']),
     );
+    const path = `/bookings/${early.booking.documentId}/customer-request`;
+    const moveCanceled = await host().admin('POST', path, {
+      decision: 'accept',
+      start: inDays(5),
+      end: inDays(5, 1),
+    });
+    expect(moveCanceled.status).toBe(409);
+    expect(problem(moveCanceled.body)).toContain('canceled');
+    expect((await host().admin('POST', path, { decision: 'decline' })).status).toBe(200);
 
     const late = await trackedBooking(host(), 'act-late');
     const closed = await customerOf(host(), late.code);

@@ -162,6 +162,9 @@ export function createCustomerActions(strapi: Core.Strapi) {
         });
         return view(documentId, now);
       }
+      const status = String(row.bookingStatus);
+      if (status !== 'scheduled')
+        throw refused(409, 'booking', `a ${status} visit cannot be moved: decline the request`);
       const start = decision.start ?? request.window?.start;
       const end = decision.end ?? request.window?.end;
       if (!start || !end) {
