@@ -241,6 +241,9 @@ describe.skipIf(!existsSync(CHROMIUM))('admin pages in Chromium', () => {
     const subject = page.getByLabel('Email subject');
     await subject.fill('Votre rappel {{ booking.dte }}');
     await page.getByRole('button', { name: 'Save' }).click();
+    await page.waitForTimeout(3000);
+    await shot('debug-templates');
+    console.log('PAGEDEBUG', (await page.locator('main').innerText()).slice(0, 1500));
     await page.getByText('unknown placeholder {{ booking.dte }} at line 1, column 17').waitFor();
 
     await subject.fill('Votre rappel {{ booking.number }}');
@@ -273,6 +276,15 @@ describe.skipIf(!existsSync(CHROMIUM))('admin pages in Chromium', () => {
     expect(subjectOf(fr.booking.documentId)).toBe('Votre rappel WO-ui-fr');
     expect(subjectOf(en.booking.documentId)).toBeDefined();
     expect(subjectOf(en.booking.documentId)).not.toContain('Votre rappel');
+
+    // A second version, then the first restored from the list: it becomes version 3, in use.
+    await subject.fill('Rappel v2 {{ booking.number }}');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved as version 2').waitFor();
+    await page.getByRole('button', { name: 'Restore version 1' }).click();
+    await page.getByText('Saved as version 3').waitFor();
+    await expect(subject.inputValue()).resolves.toBe('Votre rappel {{ booking.number }}');
+    await shot('message-templates-versions');
   });
 
   it("accepts a customer's request for another time from the Customer answers page", async () => {
@@ -307,5 +319,42 @@ describe.skipIf(!existsSync(CHROMIUM))('admin pages in Chromium', () => {
     await shot('customer-answers');
     const moved = (await portal()).body.booking as { start: string };
     expect(Date.parse(moved.start)).toBe(Date.parse(start));
+  });
+
+  it('shows a banner on every page once delivery problems reach the threshold, with the way to the log', async () => {
+    const banner = () =>
+      page.getByRole('alert').filter({ hasText: 'Messages are not getting through' });
+    /** Opens a page once the banner's question has been answered. */
+    const openAnswered = async (path: string, heading: string) => {
+      const answered = page.waitForResponse((answer) =>
+        answer.url().includes('/enroute/delivery-problems'),
+      );
+      await open(path, heading);
+      await answered;
+    };
+    await openAnswered('notifications', 'Notification log');
+    expect(await banner().count()).toBe(0);
+
+    const { booking } = await putBooking(host!, host!.tokens.fullAccess, 'ui-problems');
+    await sendTravelingMessages(host!, booking, 'Send SMS: Authorization failed');
+    const set = await host!.admin('PUT', '/settings', {
+      deliveryAlertThreshold: 2,
+      deliveryAlertWindowMinutes: 60,
+    });
+    expect(set.status).toBe(200);
+    await open('access-codes', 'Access codes');
+    await banner().waitFor();
+    expect(await banner().textContent()).toContain(
+      'In the last 60 minutes: 2 failed, 0 expired, 0 booking events dead (alert from 2).',
+    );
+    await shot('delivery-problems');
+    await banner().getByRole('link', { name: 'Open the notification log' }).click();
+    await page.getByRole('heading', { name: 'Notification log', level: 1 }).waitFor();
+    await banner().waitFor();
+
+    // Below the threshold again: no banner.
+    await host!.admin('PUT', '/settings', { deliveryAlertThreshold: 3 });
+    await openAnswered('preview', 'Message preview');
+    expect(await banner().count()).toBe(0);
   });
 });

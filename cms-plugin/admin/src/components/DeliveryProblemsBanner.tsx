@@ -1,4 +1,5 @@
 import { Alert, Box, Flex } from '@strapi/design-system';
+import * as React from 'react';
 import { useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
 import { useLoad } from '../utils/api.ts';
@@ -16,14 +17,15 @@ export const DeliveryProblemsBanner = () => {
   const problems = useLoad('delivery-problems', () =>
     api.getDeliveryProblems().then((body) => body.data),
   );
+  const [dismissed, setDismissed] = React.useState(false);
   const data = problems.data;
-  if (!data?.alert) return null;
+  if (!data?.alert || dismissed) return null;
   return (
     <Box paddingBottom={4}>
       <Alert
         variant="danger"
-        role="alert"
         closeLabel={formatMessage({ id: getTranslation('close'), defaultMessage: 'Close' })}
+        onClose={() => setDismissed(true)}
         title={formatMessage({
           id: getTranslation('problems.title'),
           defaultMessage: 'Messages are not getting through',
