@@ -46,6 +46,8 @@ onEveryDatabase('content API: permissions, validation and upserts', (host) => {
       ['POST', '/messaging/results'],
       ['POST', '/messaging/bookings/x/access-codes'],
       ['GET', '/messaging/bookings/x/access-codes'],
+      // The flows' question, not the portal's: a read-only token does not get it.
+      ['GET', '/messaging/delivery-problems'],
     ];
     for (const [method, route] of [...reads.map((route) => ['GET', route] as const), ...writes]) {
       const body = method === 'GET' ? undefined : {};
