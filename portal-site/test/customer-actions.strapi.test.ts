@@ -4,7 +4,13 @@ import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inDays } from '../../cms-plugin/tests/support/fixtures.ts';
 import type { Host } from '../../cms-plugin/tests/support/host.ts';
-import { trackedBooking } from '../../cms-plugin/tests/tracking/support.ts';
+import {
+  nearParis,
+  postPositions,
+  secondsFromNow,
+  setStatus,
+  trackedBooking,
+} from '../../cms-plugin/tests/tracking/support.ts';
 import { SignInLink } from '@enroute/contracts';
 import { axeViolations } from './axe.ts';
 import type { BuiltPortal } from './built-portal.ts';
@@ -141,6 +147,30 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))(
       await page.waitForURL(`${portal.url}/tech/`);
       expect(await page.locator('[data-visit-note]').innerText()).toBe(
         'Side door, dog is friendly',
+      );
+      await context.close();
+    });
+
+    it('on the way, the arrival window follows the estimate without a reload', async () => {
+      const { booking, code, technician } = await trackedBooking(host, 'answer-eta-window');
+      await postPositions(host, technician, { ...nearParis(0), recordedAt: secondsFromNow(-2) });
+      await setStatus(host, booking.documentId, 'traveling');
+      const { page, context } = await open(code, { javaScript: true });
+      const expected = page.locator('[data-expected]');
+      const first = await expected.innerText();
+      expect(first).toMatch(/^Now expected \d/);
+      await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+
+      // Far to the south: the estimate moves by an hour or more.
+      await postPositions(host, technician, {
+        lat: 47.9,
+        lng: 2.35,
+        recordedAt: secondsFromNow(0),
+      });
+      await expect.poll(() => expected.innerText(), { timeout: 10_000 }).not.toBe(first);
+      expect(await expected.innerText()).toMatch(/^Now expected \d/);
+      expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(
+        true,
       );
       await context.close();
     });

@@ -114,3 +114,17 @@ export const DayOrder = z.object({
   expected: z.object({ from: Instant, to: Instant }).nullable(),
 });
 export type DayOrder = z.infer<typeof DayOrder>;
+
+const FIVE_MINUTES = 5 * 60_000;
+/** The width of the arrival window once the technician is on the way. */
+const ETA_WINDOW_MS = 30 * 60_000;
+
+/**
+ * The arrival window while the technician is on the way: from five minutes before the estimate
+ * (rounded up to five minutes), half an hour wide. The plugin's view and the portal's live
+ * updates both take it from here.
+ */
+export function etaWindow(arrivesAt: string): { from: string; to: string } {
+  const from = Math.ceil((Date.parse(arrivesAt) - FIVE_MINUTES) / FIVE_MINUTES) * FIVE_MINUTES;
+  return { from: new Date(from).toISOString(), to: new Date(from + ETA_WINDOW_MS).toISOString() };
+}

@@ -1,13 +1,11 @@
 import type { Core } from '@strapi/strapi';
-import type { DayOrder } from '../../../shared/contracts/customer-actions.ts';
+import { etaWindow, type DayOrder } from '../../../shared/contracts/customer-actions.ts';
 import type { BookingStatus } from '../../../shared/contracts/domain.ts';
 import { instant, query } from '../utils/store.ts';
 import { UID } from '../utils/uids.ts';
 import { startsToday } from './todays-visits.ts';
 
 const FIVE_MINUTES = 5 * 60_000;
-/** The width of the window once the technician is on the way and an ETA is known. */
-const ETA_WINDOW_MS = 30 * 60_000;
 /** Bookings this far either side of the start may share its day somewhere on Earth. */
 const DAY_SPAN_MS = 30 * 3_600_000;
 
@@ -37,16 +35,7 @@ export function dayOrder(
         (Date.parse(other.start) === start && other.id < visit.id)),
   ).length;
   const end = Date.parse(visit.end);
-  if (visit.status === 'traveling' && eta) {
-    const from = roundUp(Date.parse(eta) - FIVE_MINUTES);
-    return {
-      visitsBefore: 0,
-      expected: {
-        from: new Date(from).toISOString(),
-        to: new Date(from + ETA_WINDOW_MS).toISOString(),
-      },
-    };
-  }
+  if (visit.status === 'traveling' && eta) return { visitsBefore: 0, expected: etaWindow(eta) };
   const from = roundUp(now.getTime());
   return {
     visitsBefore,

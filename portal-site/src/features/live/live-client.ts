@@ -1,4 +1,4 @@
-import { formatTime, isoInstant } from '../booking-time/booking-time.ts';
+import { formatTime, formatTimeWindow, isoInstant } from '../booking-time/booking-time.ts';
 import {
   distanceMetres,
   formatDistance,
@@ -20,6 +20,7 @@ function start(root: HTMLElement) {
   const eta = root.querySelector<HTMLElement>('[data-eta]');
   const etaTime = root.querySelector<HTMLTimeElement>('[data-eta-time]');
   const stale = root.querySelector<HTMLElement>('[data-position-stale]');
+  const expected = root.querySelector<HTMLElement>('[data-expected]');
   const canvases = [...document.querySelectorAll<HTMLElement>('[data-map]')];
   const mapTechnician = document.querySelector<HTMLElement>('[data-map-technician]');
   const mapDistance = document.querySelector<HTMLElement>('[data-map-distance]');
@@ -41,6 +42,12 @@ function start(root: HTMLElement) {
       const formatted = formatTime(update.arrivesAt, locale, timeZone);
       if (etaTime.textContent !== formatted) etaTime.textContent = formatted;
       etaTime.dateTime = isoInstant(update.arrivesAt);
+    }
+    if (update.expected && expected?.dataset.expectedWords) {
+      const { from, to } = update.expected;
+      const time = formatTimeWindow(from, to, locale, timeZone);
+      const words = expected.dataset.expectedWords.replace('{time}', time);
+      if (expected.textContent !== words) expected.textContent = words;
     }
     if (stale) stale.hidden = !update.positionStale;
 

@@ -25,8 +25,23 @@ describe('what the live channel tells the page', () => {
     expect(pageUpdate(traveling(false))).toEqual({
       state: 'traveling',
       arrivesAt: '2026-11-25T13:20:00.000Z',
+      expected: { from: '2026-11-25T13:15:00.000Z', to: '2026-11-25T13:45:00.000Z' },
       technician: { lat: 48.86, lng: 2.34 },
       positionStale: false,
+    });
+  });
+
+  it('narrows the arrival window to half an hour from five minutes before the estimate', () => {
+    const update = traveling(false);
+    const at = (arrivesAt: string) =>
+      pageUpdate({ ...update, eta: { ...update.eta!, arrivesAt } }).expected;
+    expect(at('2026-11-25T13:22:10.000Z')).toEqual({
+      from: '2026-11-25T13:20:00.000Z',
+      to: '2026-11-25T13:50:00.000Z',
+    });
+    expect(at('2026-11-25T13:26:00.000Z')).toEqual({
+      from: '2026-11-25T13:25:00.000Z',
+      to: '2026-11-25T13:55:00.000Z',
     });
   });
 
@@ -41,6 +56,7 @@ describe('what the live channel tells the page', () => {
     expect(pageUpdate({ ...traveling(false), state: 'in-progress' })).toEqual({
       state: 'in-progress',
       arrivesAt: null,
+      expected: null,
       technician: null,
       positionStale: false,
     });

@@ -1,4 +1,4 @@
-import type { BookingStatus, LiveUpdate } from '@enroute/contracts';
+import { etaWindow, type BookingStatus, type LiveUpdate } from '@enroute/contracts';
 import type { MapPoint } from '../map/map-config.ts';
 
 /**
@@ -12,15 +12,19 @@ export interface PageUpdate {
   arrivesAt: string | null;
   technician: MapPoint | null;
   positionStale: boolean;
+  /** The arrival window around the estimate ("now expected 10:40–11:10"), or null. */
+  expected: { from: string; to: string } | null;
 }
 
 export function pageUpdate(update: LiveUpdate): PageUpdate {
   const traveling = update.state === 'traveling';
   const position = traveling ? update.position : null;
   const current = position !== null && !position.stale;
+  const arrivesAt = traveling ? (update.eta?.arrivesAt ?? null) : null;
   return {
     state: update.state,
-    arrivesAt: traveling ? (update.eta?.arrivesAt ?? null) : null,
+    arrivesAt,
+    expected: arrivesAt ? etaWindow(arrivesAt) : null,
     technician: current ? { lat: position.lat, lng: position.lng } : null,
     positionStale: position?.stale ?? false,
   };
