@@ -25,6 +25,8 @@ export interface TemplateCheckOptions {
   smsSegmentLimit: number;
   branding?: Branding;
   snippets?: SnippetOverrides;
+  /** What a message uses for the parts the draft leaves empty (the default locale's). */
+  inherited?: MessageTemplateDraft;
 }
 
 export interface TemplateCheck {
@@ -76,8 +78,9 @@ export async function checkMessageTemplate(
     else errors.push(...result.errors.map((problem) => ({ ...problem, field })));
   }
 
+  const parts = { ...options.inherited, ...valid };
   const templates = {
-    [type]: Object.fromEntries(Object.entries(valid).filter(([, value]) => value)),
+    [type]: Object.fromEntries(Object.entries(parts).filter(([, value]) => value)),
   };
   const renderer = createRenderer({
     snippets: options.snippets ?? {},

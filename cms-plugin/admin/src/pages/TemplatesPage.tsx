@@ -57,6 +57,7 @@ const PartEditor = ({
   value,
   fallback,
   error,
+  disabled,
   onChange,
 }: {
   part: TemplatePart;
@@ -65,6 +66,8 @@ const PartEditor = ({
   value: string | null;
   fallback: { source: string; value: string };
   error: string | undefined;
+  /** While another message or language loads: an edit now would be lost. */
+  disabled: boolean;
   onChange: (value: string | null) => void;
 }) => {
   const text = useLabel();
@@ -79,6 +82,7 @@ const PartEditor = ({
           <Field.Label>{label}</Field.Label>
           <Textarea
             rows={rows}
+            disabled={disabled}
             value={value ?? ''}
             style={{ fontFamily: 'monospace' }}
             onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) =>
@@ -227,7 +231,14 @@ export const TemplatesPage = () => {
       ) : null}
       {data ? (
         <Flex direction="column" alignItems="stretch" gap={6}>
-          <Box background="neutral0" hasRadius shadow="filterShadow" padding={6}>
+          <Box
+            background="neutral0"
+            hasRadius
+            shadow="filterShadow"
+            padding={6}
+            data-testid="template-editor"
+            data-locale={page.loading ? undefined : data.locale}
+          >
             <Flex direction="column" alignItems="stretch" gap={6}>
               {PARTS.map(({ part, label, rows }) => (
                 <PartEditor
@@ -242,6 +253,7 @@ export const TemplatesPage = () => {
                       : data.effective[part]
                   }
                   error={errors[`template.${part}`]}
+                  disabled={page.loading}
                   onChange={(value) => setDraft((current) => ({ ...current, [part]: value }))}
                 />
               ))}

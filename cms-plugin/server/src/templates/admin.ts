@@ -67,15 +67,17 @@ export const createAdminTemplatesService = ({ strapi }: { strapi: Core.Strapi })
   /** Refuses parts that cannot be sent, each problem under `template.<part>` with its position. */
   async function check(type: MessageType, locale: Locale, parts: TemplateParts) {
     const stored = await settings().read();
-    const snippets = await getService('snippets', { strapi }).forLocale(
-      locale,
-      stored.defaultLocale,
-    );
+    const [snippets, fallback] = await Promise.all([
+      getService('snippets', { strapi }).forLocale(locale, stored.defaultLocale),
+      // The default locale's parts: what a part left empty here is sent with.
+      templates().forLocale(stored.defaultLocale, stored.defaultLocale),
+    ]);
     const result = await checkMessageTemplate(type, locale, parts, {
       sample: sampleMessageData(stored),
       smsSegmentLimit: stored.smsSegmentLimit,
       branding: stored.branding,
       snippets: { [locale]: snippets.values },
+      inherited: locale === stored.defaultLocale ? undefined : fallback.templates[type],
     });
     const problem = (found: (typeof result.errors)[number]): TemplateProblem => ({
       path: `template.${found.field}`,
