@@ -252,6 +252,12 @@ it('after the SMTP server is down and the SMS gateway fails for a minute, n8n an
     ahead = minutes * MINUTE;
     expect(await n8n.reminders()).toBe('success');
   }
+  // One technician arrives before the outage is over: that "on the way" message is of no use now.
+  const arrived = due.find((message) => message.email === 'fault-outage-trip-0@example.com');
+  const arrival = await plugin.host.api('PATCH', `/bookings/${arrived?.booking}`, plugin.token, {
+    status: 'in-progress',
+  });
+  expect(arrival.status).toBe(200);
   await new Promise((resolve) => setTimeout(resolve, Math.max(0, outageEnds - Date.now())));
   await smtp.up();
   providers.twilio.failNext(0);
@@ -330,7 +336,16 @@ it('after the SMTP server is down and the SMS gateway fails for a minute, n8n an
   expect(count.duplicates).toBe(0);
   expect(unexplained).toEqual([]);
   expect(count.lost).toBe(0);
-  // Every message due was either delivered or given up on with its reason; the outage alone
-  // gives up on none (the backoff outlasts a minute).
+  // The arrived technician's message was not sent late: logged expired, with why.
+  expect(
+    log
+      .filter((n) => n.bookingId === arrived?.booking && n.type === 'traveling')
+      .map((n) => [n.channel, n.state, n.reason])
+      .sort(),
+  ).toEqual([
+    ['email', 'expired', 'not sent: the booking is in-progress now'],
+    ['sms', 'expired', 'not sent: the booking is in-progress now'],
+  ]);
+  // Every message due was either delivered or given up on with its reason.
   expect(count.sentOnce + count.expired + count.failed).toBe(count.due);
 }, 600_000);
