@@ -243,6 +243,9 @@ it('after the SMTP server is down and the SMS gateway fails for a minute, n8n an
   providers.twilio.failNext(Number.MAX_SAFE_INTEGER);
   const outageEnds = Date.now() + OUTAGE_MS;
   await remindersDue('outage', 6);
+  // One customer's number cannot take SMS: once the gateway is back it refuses it for good.
+  const unreachable = due.find((message) => message.email === 'fault-outage-0@example.com');
+  providers.twilio.refuse(unreachable?.phone ?? '');
   expect(await n8n.reminders()).toBe('success');
   await techniciansSetOff('outage-trip', 4);
   await n8n.eventsReached(4);
@@ -336,6 +339,14 @@ it('after the SMTP server is down and the SMS gateway fails for a minute, n8n an
   expect(count.duplicates).toBe(0);
   expect(unexplained).toEqual([]);
   expect(count.lost).toBe(0);
+  // The number the gateway refuses: its reminder logged failed with the gateway's answer, and not
+  // tried again.
+  const refusedText = log.find(
+    (n) => n.bookingId === unreachable?.booking && n.type === 'reminder' && n.channel === 'sms',
+  );
+  expect(refusedText).toMatchObject({ state: 'failed' });
+  // What n8n's Twilio node passes on for HTTP 400 (it keeps Twilio's body in its own error only).
+  expect(refusedText?.reason).toBe('Send SMS: Bad request - please check your parameters');
   // The arrived technician's message was not sent late: logged expired, with why.
   expect(
     log

@@ -21,6 +21,8 @@ export async function startTwilioStandin(accountSid: string, authToken: string) 
   const messages: TwilioMessage[] = [];
   let failuresLeft = 0;
   let requests = 0;
+  /** Numbers Twilio refuses as it does a number that cannot take SMS (HTTP 400, 21211). */
+  const refused = new Set<string>();
   const server: LocalServer = await listen(async (request, response) => {
     requests += 1;
     const match = /^\/2010-04-01\/Accounts\/([^/]+)\/Messages\.json$/.exec(request.url ?? '');
@@ -51,6 +53,14 @@ export async function startTwilioStandin(accountSid: string, authToken: string) 
       });
     }
     const form = new URLSearchParams(raw);
+    if (refused.has(form.get('To') ?? '')) {
+      return sendJson(response, 400, {
+        code: 21211,
+        message: `The 'To' number ${form.get('To')} is not a valid phone number.`,
+        more_info: 'https://www.twilio.com/docs/errors/21211',
+        status: 400,
+      });
+    }
     const message = {
       sid: `SM${randomBytes(16).toString('hex')}`,
       accountSid,
@@ -90,6 +100,10 @@ export async function startTwilioStandin(accountSid: string, authToken: string) 
     /** The next `count` requests get HTTP 500. */
     failNext(count: number) {
       failuresLeft = count;
+    },
+    /** Every message to `to` is refused (HTTP 400, invalid number). */
+    refuse(to: string) {
+      refused.add(to);
     },
     close: server.close,
   };
