@@ -1,6 +1,6 @@
 import { messageTypes } from '../../cms-plugin/shared/contracts/vocabulary.ts';
 
-/** The five messages Enroute sends, each by email, SMS or both (the plugin's list). */
+/** The messages Enroute sends, each by email, SMS or both (the plugin's list). */
 export const MESSAGE_TYPES = messageTypes;
 export type MessageType = (typeof MESSAGE_TYPES)[number];
 
@@ -13,7 +13,8 @@ export const CALENDAR_METHOD: Partial<Record<MessageType, 'REQUEST' | 'CANCEL'>>
 
 /**
  * Messages that carry the customer's link (a button in the email, the address in the SMS). A
- * canceled visit has nothing left to show.
+ * canceled visit has nothing left to show. A declined request keeps its calendar entry: no
+ * calendar attachment for it.
  */
 export const CARRIES_LINK: Record<MessageType, boolean> = {
   reminder: true,
@@ -21,4 +22,5 @@ export const CARRIES_LINK: Record<MessageType, boolean> = {
   completed: true,
   rescheduled: true,
   canceled: false,
+  'request-declined': true,
 };

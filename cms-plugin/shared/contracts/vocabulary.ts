@@ -25,6 +25,8 @@ export const messageTypes = [
   'completed',
   'rescheduled',
   'canceled',
+  /** "We could not move your appointment": a dispatcher declined the customer's request. */
+  'request-declined',
 ] as const;
 
 export const channels = ['email', 'sms'] as const;
@@ -62,6 +64,8 @@ export const bookingEventTypes = [
   'booking.deleted',
   'customer.confirmed',
   'customer.reschedule_requested',
+  /** A dispatcher declined the customer's request for another time; the booking stays. */
+  'customer.reschedule_declined',
   'customer.cancel_requested',
   'customer.note',
 ] as const;

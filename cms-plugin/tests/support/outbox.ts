@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import { OutboxBacklog } from '../../shared/contracts/admin.ts';
+import { BookingEvent } from '../../shared/contracts/booking-event.ts';
 import type { Host } from './host.ts';
 
 /** The outbox backlog as the settings page reads it. */
@@ -19,6 +20,21 @@ export async function writtenEvents(
     [bookingId],
   );
   return rows.map((row) => ({ id: String(row.event_id), type: String(row.type) }));
+}
+
+/** The events of `type` the outbox holds for a booking, oldest first, as the flows get them. */
+export async function eventsOfType(
+  host: Host,
+  bookingId: string,
+  type: string,
+): Promise<BookingEvent[]> {
+  const rows = await host.database.select(
+    'select payload from enroute_booking_events where booking_document_id = $1 and type = $2 order by id',
+    [bookingId, type],
+  );
+  return rows.map(({ payload }) =>
+    BookingEvent.parse(typeof payload === 'string' ? JSON.parse(payload) : payload),
+  );
 }
 
 /** Changes a booking over the content API, as an integration would. */

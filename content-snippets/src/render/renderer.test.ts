@@ -25,7 +25,10 @@ describe('email rendering', () => {
       expect(email.html).toContain(`dir="${locale === 'ar' || locale === 'he' ? 'rtl' : 'ltr'}"`);
       if (type !== 'canceled') expect(email.html).toContain(`href="${LINK}"`);
       if (type !== 'canceled') expect(email.text).toContain(LINK);
-      expect(email.ics === null).toBe(type === 'traveling' || type === 'completed');
+      // A declined request leaves the visit as it was: the calendar entry stands.
+      expect(email.ics === null).toBe(
+        type === 'traveling' || type === 'completed' || type === 'request-declined',
+      );
     },
   );
 

@@ -54,6 +54,13 @@ export const snippetDefinitions = [
   { key: 'canceled.heading', description: 'Canceled: email heading' },
   { key: 'canceled.body', description: 'Canceled: email text' },
   { key: 'canceled.sms', description: 'Canceled: SMS' },
+  { key: 'request-declined.subject', description: 'Request to move declined: email subject' },
+  { key: 'request-declined.heading', description: 'Request to move declined: email heading' },
+  { key: 'request-declined.body', description: 'Request to move declined: email text' },
+  {
+    key: 'request-declined.sms',
+    description: 'Request to move declined: SMS (the link is added after it)',
+  },
 
   { key: 'portal.scheduled.heading', description: 'Portal, scheduled: heading' },
   { key: 'portal.scheduled.body', description: 'Portal, scheduled: text' },

@@ -12,6 +12,8 @@ const DETAILS: Record<MessageType, boolean> = {
   completed: false,
   rescheduled: true,
   canceled: true,
+  // The visit's time, kept: what the customer still has.
+  'request-declined': true,
 };
 
 export function defaultEmailTemplate(type: MessageType, branding: Branding): string {

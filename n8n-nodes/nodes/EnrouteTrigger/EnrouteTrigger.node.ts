@@ -38,6 +38,7 @@ const eventNames: Record<BookingEventType, string> = {
   'booking.deleted': 'Booking Deleted',
   'customer.confirmed': 'Customer Confirmed',
   'customer.reschedule_requested': 'Customer Asked for Another Time',
+  'customer.reschedule_declined': 'Customer Request Declined',
   'customer.cancel_requested': 'Customer Canceled',
   'customer.note': 'Customer Left a Note',
 };

@@ -1,7 +1,7 @@
 import type { IConnections, INode, IWorkflowSettings } from 'n8n-workflow';
 
 /**
- * The five message flows, built from one shape: trigger → Enroute prepare (one request to the
+ * The message flows, built from one shape: trigger → Enroute prepare (one request to the
  * plugin for the whole run) → n8n's own Send Email and Twilio nodes, each given every message of
  * its branch at once → Enroute record delivery, every result in one request.
  *
@@ -31,7 +31,8 @@ import type { IConnections, INode, IWorkflowSettings } from 'n8n-workflow';
  * them in step.
  */
 
-export type EventMessage = 'traveling' | 'completed' | 'rescheduled' | 'canceled';
+export type EventMessage =
+  'traveling' | 'completed' | 'rescheduled' | 'canceled' | 'request-declined';
 export type WorkflowTemplate = {
   id: string;
   name: string;
@@ -301,6 +302,7 @@ const eventOf: Record<EventMessage, string> = {
   completed: 'booking.status_changed',
   rescheduled: 'booking.rescheduled',
   canceled: 'booking.status_changed',
+  'request-declined': 'customer.reschedule_declined',
 };
 
 /** Stable webhook ids, so that an imported flow keeps its URL across imports. */
@@ -309,13 +311,15 @@ const webhookIds: Record<EventMessage, string> = {
   completed: '5b0c8a31-6a0e-4b8e-9f51-1f3f6c0a7e02',
   rescheduled: '5b0c8a31-6a0e-4b8e-9f51-1f3f6c0a7e03',
   canceled: '5b0c8a31-6a0e-4b8e-9f51-1f3f6c0a7e04',
+  'request-declined': '5b0c8a31-6a0e-4b8e-9f51-1f3f6c0a7e05',
 };
 
 export function eventTemplate(message: EventMessage): WorkflowTemplate {
-  const id = `enroute${message[0]?.toUpperCase()}${message.slice(1)}`;
+  const words = message.split('-');
+  const id = `enroute${words.map((word) => `${word[0]?.toUpperCase()}${word.slice(1)}`).join('')}`;
   return template(
     id,
-    `Enroute: ${message}`,
+    `Enroute: ${words.join(' ')}`,
     {
       id: `${id}-trigger`,
       name: NODE.trigger,
@@ -625,5 +629,6 @@ export const templateFiles: Record<string, () => WorkflowTemplate> = {
   'completed.json': () => eventTemplate('completed'),
   'rescheduled.json': () => eventTemplate('rescheduled'),
   'canceled.json': () => eventTemplate('canceled'),
+  'request-declined.json': () => eventTemplate('request-declined'),
   'customer-requests.json': customerRequestsTemplate,
 };

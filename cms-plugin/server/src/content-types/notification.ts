@@ -1,3 +1,4 @@
+import { messageTypes } from '../../../shared/contracts/vocabulary.ts';
 import { defineContentType, manyToOne } from './define.ts';
 
 export const notificationSchema = defineContentType({
@@ -12,7 +13,7 @@ export const notificationSchema = defineContentType({
     booking: manyToOne('booking'),
     type: {
       type: 'enumeration',
-      enum: ['reminder', 'traveling', 'completed', 'rescheduled', 'canceled'],
+      enum: [...messageTypes],
       required: true,
     },
     channel: { type: 'enumeration', enum: ['email', 'sms'], required: true },

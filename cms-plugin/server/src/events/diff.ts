@@ -15,6 +15,12 @@ function customerEventTypes(before: BookingSnapshot, after: BookingSnapshot): Bo
   const request = now.request;
   if (request?.state === 'pending' && request.requestedAt !== was?.request?.requestedAt)
     types.push('customer.reschedule_requested');
+  // Declined by a dispatcher (the admin, the content API): the same request, now declined.
+  if (
+    request?.state === 'declined' &&
+    (was?.request?.state !== 'declined' || request.requestedAt !== was.request.requestedAt)
+  )
+    types.push('customer.reschedule_declined');
   if (now.canceledAt && now.canceledAt !== was?.canceledAt) types.push('customer.cancel_requested');
   if (now.noteAt && now.noteAt !== was?.noteAt) types.push('customer.note');
   return types;

@@ -3,7 +3,14 @@ import type { SettingsFields, WebhookEndpoint } from '../../../shared/contracts/
 import type { z } from 'zod';
 
 export const defaultSettings: z.infer<typeof SettingsFields> & { webhooks: WebhookEndpoint[] } = {
-  messages: { reminder: true, traveling: true, completed: true, rescheduled: true, canceled: true },
+  messages: {
+    reminder: true,
+    traveling: true,
+    completed: true,
+    rescheduled: true,
+    canceled: true,
+    'request-declined': true,
+  },
   channel: 'both',
   fallbackContactId: null,
   excludedAccountIds: [],
@@ -24,6 +31,8 @@ export const defaultSettings: z.infer<typeof SettingsFields> & { webhooks: Webho
       traveling: false,
       completed: false,
       canceled: false,
+      // Nothing to act on at once (the booking keeps its time): it waits like a move does.
+      'request-declined': true,
     },
   },
   rescheduleThresholdMinutes: 10,

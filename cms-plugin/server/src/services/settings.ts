@@ -24,11 +24,25 @@ export type StoredSettings = Omit<Fields, 'webhooks'> & {
 
 const fieldNames = Object.keys(SettingsFields.shape) as (keyof Fields)[];
 
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * A message type added since the settings were saved takes its default, per message, and the
+ * saved choices for the others stand (the schema asks for every type).
+ */
+function withNewMessageTypes(name: keyof Fields, value: unknown): unknown {
+  if (name === 'messages' && isObject(value)) return { ...defaultSettings.messages, ...value };
+  if (name === 'quietHours' && isObject(value) && isObject(value.wait))
+    return { ...value, wait: { ...defaultSettings.quietHours.wait, ...value.wait } };
+  return value;
+}
+
 /** Stored values over the defaults; a column the schema no longer accepts falls back too. */
 function fromRow(row: Row | null): StoredSettings {
   const merged: Record<string, unknown> = { ...defaultSettings };
   for (const name of fieldNames) {
-    const value = row?.[name];
+    const value = withNewMessageTypes(name, row?.[name]);
     if (value === null || value === undefined) continue;
     const parsed = SettingsFields.shape[name].safeParse(value);
     if (parsed.success) merged[name] = parsed.data;

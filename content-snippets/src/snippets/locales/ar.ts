@@ -49,6 +49,12 @@ export const ar: SnippetValues = {
     'تم إلغاء موعدك يوم {{ booking.date }} الساعة {{ booking.startTime }}. لحجز موعد جديد، اتصل بنا على {{ company.phone }}.',
   'canceled.sms':
     '{{ company.name }}: تم إلغاء موعدك يوم {{ booking.shortDate }}. لحجز موعد جديد اتصل بنا على {{ company.phone }}.',
+  'request-declined.subject': 'لم نتمكن من تغيير موعدك',
+  'request-declined.heading': 'لم نتمكن من تغيير موعدك',
+  'request-declined.body':
+    'نعتذر، لم نتمكن من نقل موعدك إلى الوقت الذي طلبته. يبقى موعدك يوم {{ booking.date }}، بين {{ booking.startTime }} و{{ booking.endTime }}. إذا لم يناسبك هذا الوقت، اتصل بنا على {{ company.phone }}.',
+  'request-declined.sms':
+    '{{ company.name }}: تعذر تغيير موعدك، ويبقى {{ booking.shortDate }}، {{ booking.startTime }}-{{ booking.endTime }}.',
 
   'portal.scheduled.heading': 'تم تأكيد موعدك',
   'portal.scheduled.body': 'سيحضر الفني إلى {{ account.address }}.',

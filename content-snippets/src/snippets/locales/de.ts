@@ -49,6 +49,12 @@ export const de: SnippetValues = {
     'Ihr Termin am {{ booking.date }} um {{ booking.startTime }} Uhr wurde abgesagt. Für einen neuen Termin erreichen Sie uns unter {{ company.phone }}.',
   'canceled.sms':
     '{{ company.name }}: Ihr Termin am {{ booking.shortDate }} wurde abgesagt. Für einen neuen Termin rufen Sie uns an: {{ company.phone }}.',
+  'request-declined.subject': 'Wir konnten Ihren Termin nicht verschieben',
+  'request-declined.heading': 'Wir konnten Ihren Termin nicht verschieben',
+  'request-declined.body':
+    'Leider konnten wir Ihren Termin nicht auf die gewünschte Zeit verschieben. Er bleibt am {{ booking.date }} zwischen {{ booking.startTime }} und {{ booking.endTime }} Uhr. Wenn Ihnen diese Zeit nicht passt, rufen Sie uns an unter {{ company.phone }}.',
+  'request-declined.sms':
+    '{{ company.name }}: Leider konnten wir Ihren Termin nicht verschieben. Er bleibt am {{ booking.shortDate }}, {{ booking.startTime }}-{{ booking.endTime }} Uhr.',
 
   'portal.scheduled.heading': 'Ihr Termin ist gebucht',
   'portal.scheduled.body': 'Ihr Techniker kommt zu Ihnen: {{ account.address }}.',

@@ -48,6 +48,12 @@ export const en: SnippetValues = {
     'Your appointment on {{ booking.date }} at {{ booking.startTime }} has been canceled. Call us on {{ company.phone }} to book a new time.',
   'canceled.sms':
     '{{ company.name }}: your appointment on {{ booking.shortDate }} is canceled. Call {{ company.phone }} to rebook.',
+  'request-declined.subject': 'We could not move your appointment',
+  'request-declined.heading': 'We could not move your appointment',
+  'request-declined.body':
+    'Sorry, we could not move your appointment to the time you asked for. It stays on {{ booking.date }}, between {{ booking.startTime }} and {{ booking.endTime }}. If that time does not suit you, call us on {{ company.phone }}.',
+  'request-declined.sms':
+    '{{ company.name }}: we could not move your appointment. It stays on {{ booking.shortDate }}, {{ booking.startTime }}-{{ booking.endTime }}.',
 
   'portal.scheduled.heading': 'Your appointment is booked',
   'portal.scheduled.body': 'Your technician will come to {{ account.address }}.',

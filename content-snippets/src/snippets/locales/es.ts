@@ -49,6 +49,12 @@ export const es: SnippetValues = {
     'Su cita del {{ booking.date }} a las {{ booking.startTime }} ha sido cancelada. Llámenos al {{ company.phone }} para reservar un nuevo horario.',
   'canceled.sms':
     '{{ company.name }}: su cita del {{ booking.shortDate }} ha sido cancelada. Llame al {{ company.phone }} para reprogramarla.',
+  'request-declined.subject': 'No hemos podido cambiar su cita',
+  'request-declined.heading': 'No hemos podido cambiar su cita',
+  'request-declined.body':
+    'Lo sentimos: no hemos podido cambiar su cita a la hora que pidió. Se mantiene el {{ booking.date }}, entre las {{ booking.startTime }} y las {{ booking.endTime }}. Si esa hora no le viene bien, llámenos al {{ company.phone }}.',
+  'request-declined.sms':
+    '{{ company.name }}: lo sentimos, no hemos podido cambiar su cita. Se mantiene el {{ booking.shortDate }}, {{ booking.startTime }}-{{ booking.endTime }}.',
 
   'portal.scheduled.heading': 'Su cita está confirmada',
   'portal.scheduled.body': 'Su técnico acudirá a {{ account.address }}.',

@@ -49,6 +49,12 @@ export const fr: SnippetValues = {
     "Votre rendez-vous du {{ booking.date }} à {{ booking.startTime }} a été annulé. Appelez-nous au {{ company.phone }} pour convenir d'un nouveau créneau.",
   'canceled.sms':
     '{{ company.name }} : votre rendez-vous du {{ booking.shortDate }} est annulé. Appelez le {{ company.phone }} pour en fixer un autre.',
+  'request-declined.subject': "Nous n'avons pas pu déplacer votre rendez-vous",
+  'request-declined.heading': "Nous n'avons pas pu déplacer votre rendez-vous",
+  'request-declined.body':
+    "Nous sommes désolés : nous n'avons pas pu déplacer votre rendez-vous à l'horaire demandé. Il reste prévu le {{ booking.date }}, entre {{ booking.startTime }} et {{ booking.endTime }}. Si cet horaire ne vous convient pas, appelez-nous au {{ company.phone }}.",
+  'request-declined.sms':
+    "{{ company.name }} : désolés, nous n'avons pas pu déplacer votre rendez-vous. Il reste le {{ booking.shortDate }}, de {{ booking.startTime }} à {{ booking.endTime }}.",
 
   'portal.scheduled.heading': 'Votre rendez-vous est confirmé',
   'portal.scheduled.body': 'Votre technicien interviendra au {{ account.address }}.',

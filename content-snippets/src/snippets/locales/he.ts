@@ -47,6 +47,12 @@ export const he: SnippetValues = {
     'הביקור שלך ב{{ booking.date }} בשעה {{ booking.startTime }} בוטל. לתיאום מועד חדש אפשר להתקשר אלינו למספר {{ company.phone }}.',
   'canceled.sms':
     '{{ company.name }}: הביקור שלך ב{{ booking.shortDate }} בוטל. לתיאום מועד חדש: {{ company.phone }}.',
+  'request-declined.subject': 'לא הצלחנו להזיז את התור שלך',
+  'request-declined.heading': 'לא הצלחנו להזיז את התור שלך',
+  'request-declined.body':
+    'מצטערים, לא הצלחנו להזיז את התור שלך למועד שביקשת. התור נשאר ב-{{ booking.date }}, בין {{ booking.startTime }} ל-{{ booking.endTime }}. אם המועד אינו מתאים לך, התקשר אלינו: {{ company.phone }}.',
+  'request-declined.sms':
+    '{{ company.name }}: מצטערים, התור לא הוזז ונשאר ב-{{ booking.shortDate }}, {{ booking.startTime }}-{{ booking.endTime }}.',
 
   'portal.scheduled.heading': 'הביקור שלך נקבע',
   'portal.scheduled.body': 'הטכנאי יגיע לכתובת {{ account.address }}.',

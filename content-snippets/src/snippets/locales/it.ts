@@ -48,6 +48,12 @@ export const it: SnippetValues = {
     'Il suo appuntamento di {{ booking.date }} alle {{ booking.startTime }} è stato annullato. Ci chiami al {{ company.phone }} per fissare un nuovo appuntamento.',
   'canceled.sms':
     '{{ company.name }}: il suo appuntamento di {{ booking.shortDate }} è stato annullato. Chiami il {{ company.phone }} per fissarne uno nuovo.',
+  'request-declined.subject': 'Non è stato possibile spostare il suo appuntamento',
+  'request-declined.heading': 'Non è stato possibile spostare il suo appuntamento',
+  'request-declined.body':
+    "Ci dispiace: non è stato possibile spostare il suo appuntamento all'orario richiesto. Resta fissato il {{ booking.date }}, tra le {{ booking.startTime }} e le {{ booking.endTime }}. Se questo orario non le va bene, ci chiami al {{ company.phone }}.",
+  'request-declined.sms':
+    '{{ company.name }}: ci dispiace, non è stato possibile spostare il suo appuntamento. Resta il {{ booking.shortDate }}, {{ booking.startTime }}-{{ booking.endTime }}.',
 
   'portal.scheduled.heading': 'Il suo appuntamento è confermato',
   'portal.scheduled.body': 'Il tecnico verrà presso {{ account.address }}.',

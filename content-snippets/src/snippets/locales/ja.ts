@@ -49,6 +49,12 @@ export const ja: SnippetValues = {
     '{{ booking.date }} {{ booking.startTime }}からのご予約はキャンセルとなりました。新しい日時でのご予約は、{{ company.phone }}までお電話ください。',
   'canceled.sms':
     '【{{ company.name }}】{{ booking.shortDate }}のご予約はキャンセルされました。再予約は{{ company.phone }}までお電話ください。',
+  'request-declined.subject': 'ご予約日時を変更できませんでした',
+  'request-declined.heading': 'ご予約日時を変更できませんでした',
+  'request-declined.body':
+    '申し訳ございません。ご希望の日時へのご予約変更はできませんでした。ご予約は{{ booking.date }} {{ booking.startTime }}～{{ booking.endTime }}のままです。この日時でご都合が悪い場合は、{{ company.phone }}までお電話ください。',
+  'request-declined.sms':
+    '【{{ company.name }}】申し訳ございません。ご予約を変更できませんでした。{{ booking.shortDate }} {{ booking.startTime }}～{{ booking.endTime }}のままです。',
 
   'portal.scheduled.heading': 'ご予約を承りました',
   'portal.scheduled.body': '担当スタッフが{{ account.address }}へお伺いします。',

@@ -48,6 +48,12 @@ export const nl: SnippetValues = {
     'Uw afspraak op {{ booking.date }} om {{ booking.startTime }} is geannuleerd. Bel ons op {{ company.phone }} om een nieuwe afspraak te maken.',
   'canceled.sms':
     '{{ company.name }}: uw afspraak op {{ booking.shortDate }} is geannuleerd. Bel {{ company.phone }} om een nieuwe afspraak te maken.',
+  'request-declined.subject': 'We konden uw afspraak niet verplaatsen',
+  'request-declined.heading': 'We konden uw afspraak niet verplaatsen',
+  'request-declined.body':
+    'Helaas konden we uw afspraak niet verplaatsen naar het tijdstip dat u vroeg. De afspraak blijft op {{ booking.date }}, tussen {{ booking.startTime }} en {{ booking.endTime }}. Past dat tijdstip u niet, bel ons dan op {{ company.phone }}.',
+  'request-declined.sms':
+    '{{ company.name }}: helaas konden we uw afspraak niet verplaatsen. Die blijft op {{ booking.shortDate }}, {{ booking.startTime }}-{{ booking.endTime }}.',
 
   'portal.scheduled.heading': 'Uw afspraak staat gepland',
   'portal.scheduled.body': 'Uw monteur komt naar {{ account.address }}.',

@@ -49,6 +49,12 @@ export const pl: SnippetValues = {
     'Twoja wizyta ({{ booking.date }}, godz. {{ booking.startTime }}) została odwołana. Aby umówić nowy termin, zadzwoń pod numer {{ company.phone }}.',
   'canceled.sms':
     '{{ company.name }}: wizyta {{ booking.shortDate }} została odwołana. Aby umówić nowy termin, zadzwoń: {{ company.phone }}.',
+  'request-declined.subject': 'Nie udało się przenieść Twojej wizyty',
+  'request-declined.heading': 'Nie udało się przenieść Twojej wizyty',
+  'request-declined.body':
+    'Przykro nam, nie udało się przenieść Twojej wizyty na wybrany termin. Wizyta pozostaje {{ booking.date }}, w godzinach {{ booking.startTime }}–{{ booking.endTime }}. Jeśli ten termin Ci nie odpowiada, zadzwoń do nas: {{ company.phone }}.',
+  'request-declined.sms':
+    '{{ company.name }}: nie udało się przenieść wizyty. Zostaje {{ booking.shortDate }}, {{ booking.startTime }}-{{ booking.endTime }}.',
 
   'portal.scheduled.heading': 'Twoja wizyta jest umówiona',
   'portal.scheduled.body': 'Serwisant przyjedzie pod adres {{ account.address }}.',

@@ -48,6 +48,12 @@ export const ptBR: SnippetValues = {
     'Seu agendamento de {{ booking.date }}, às {{ booking.startTime }}, foi cancelado. Ligue para {{ company.phone }} para marcar um novo horário.',
   'canceled.sms':
     '{{ company.name }}: seu agendamento de {{ booking.shortDate }} foi cancelado. Ligue para {{ company.phone }} para remarcar.',
+  'request-declined.subject': 'Não conseguimos remarcar seu agendamento',
+  'request-declined.heading': 'Não conseguimos remarcar seu agendamento',
+  'request-declined.body':
+    'Sentimos muito: não conseguimos remarcar seu agendamento para o horário pedido. Ele continua em {{ booking.date }}, entre {{ booking.startTime }} e {{ booking.endTime }}. Se esse horário não for bom para você, ligue para {{ company.phone }}.',
+  'request-declined.sms':
+    '{{ company.name }}: lamentamos, o pedido de troca foi recusado. Seu agendamento segue em {{ booking.shortDate }}, {{ booking.startTime }}-{{ booking.endTime }}.',
 
   'portal.scheduled.heading': 'Seu atendimento está agendado',
   'portal.scheduled.body': 'Seu técnico irá até {{ account.address }}.',

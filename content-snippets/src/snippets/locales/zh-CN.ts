@@ -48,6 +48,12 @@ export const zhCN: SnippetValues = {
     '您在{{ booking.date }} {{ booking.startTime }}的预约已取消。如需重新预约，请致电 {{ company.phone }}。',
   'canceled.sms':
     '【{{ company.name }}】您{{ booking.shortDate }}的预约已取消。如需重新预约，请致电{{ company.phone }}。',
+  'request-declined.subject': '我们无法更改您的预约时间',
+  'request-declined.heading': '我们无法更改您的预约时间',
+  'request-declined.body':
+    '很抱歉，我们无法将您的预约改到您要求的时间。预约仍为{{ booking.date }} {{ booking.startTime }}至{{ booking.endTime }}。如该时间不便，请致电 {{ company.phone }}。',
+  'request-declined.sms':
+    '【{{ company.name }}】很抱歉，您的预约无法更改，仍为{{ booking.shortDate }} {{ booking.startTime }}-{{ booking.endTime }}。',
 
   'portal.scheduled.heading': '您的预约已确认',
   'portal.scheduled.body': '技师将前往{{ account.address }}为您服务。',

@@ -26,6 +26,7 @@ const messageLabels: Record<MessageType, string> = {
   completed: 'Work completed',
   rescheduled: 'Booking rescheduled',
   canceled: 'Booking canceled',
+  'request-declined': 'Request to move declined',
 };
 
 const Section = ({ title, children }: { title: string; children: React.ReactNode }) => (

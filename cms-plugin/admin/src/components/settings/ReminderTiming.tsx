@@ -68,6 +68,7 @@ export const ReminderTiming = ({ draft, change }: Pick<TabProps, 'draft' | 'chan
     completed: text('message.completed', 'Work completed'),
     rescheduled: text('message.rescheduled', 'Booking rescheduled'),
     canceled: text('message.canceled', 'Booking canceled'),
+    'request-declined': text('message.request-declined', 'Request to move declined'),
   };
   return (
     <>

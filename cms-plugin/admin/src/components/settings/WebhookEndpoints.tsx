@@ -20,6 +20,7 @@ const eventLabels: Record<BookingEventType, string> = {
   'booking.deleted': 'Deleted',
   'customer.confirmed': 'Customer confirmed',
   'customer.reschedule_requested': 'Customer asked for another time',
+  'customer.reschedule_declined': 'Request for another time declined',
   'customer.cancel_requested': 'Customer canceled',
   'customer.note': 'Customer left a note',
 };

@@ -127,6 +127,7 @@ describe('settings', () => {
         completed: true,
         rescheduled: true,
         canceled: true,
+        'request-declined': true,
       },
     });
     expect(
@@ -543,6 +544,7 @@ describe('rescheduled', () => {
         completed: true,
         rescheduled: false,
         canceled: true,
+        'request-declined': true,
       },
     });
     expect(

@@ -91,6 +91,7 @@ export function decideMessages(input: RuleInput): ChannelDecision[] {
       channel,
       context.booking.start,
       context.booking.trip,
+      input.event?.booking.customer?.request?.requestedAt ?? null,
     );
     const skip = (to: string | null, reason: SkipReason): ChannelDecision => ({
       channel,

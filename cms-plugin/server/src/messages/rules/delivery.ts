@@ -40,7 +40,15 @@ const LIFETIME_MS: Record<MessageType, number> = {
   completed: 24 * 60 * MINUTE,
   rescheduled: Infinity,
   canceled: 24 * 60 * MINUTE,
+  'request-declined': Infinity,
 };
+
+/** Messages about a visit still to come: true of the booking only while it is scheduled. */
+const SCHEDULED_MESSAGES: ReadonlySet<MessageType> = new Set([
+  'reminder',
+  'rescheduled',
+  'request-declined',
+]);
 
 /**
  * Why a message that is to be tried again must not go out any more, or null when it may: it no
@@ -58,14 +66,11 @@ export function expiryReason(
   if (Date.parse(booking.start) !== Date.parse(message.claimedStart)) {
     return 'the booking has another start now';
   }
-  const status =
-    message.type === 'reminder' || message.type === 'rescheduled' ? 'scheduled' : message.type;
+  const aboutScheduled = SCHEDULED_MESSAGES.has(message.type);
+  const status = aboutScheduled ? 'scheduled' : message.type;
   if (booking.status !== status) return `the booking is ${booking.status} now`;
-  // What a reminder or a move says is of no use once the visit has begun.
-  if (
-    (message.type === 'reminder' || message.type === 'rescheduled') &&
-    Date.parse(booking.start) <= now.getTime()
-  ) {
+  // What a reminder, a move or a declined request says is of no use once the visit has begun.
+  if (aboutScheduled && Date.parse(booking.start) <= now.getTime()) {
     return 'the visit has started';
   }
   if (now.getTime() - Date.parse(message.claimedAt) > LIFETIME_MS[message.type]) {

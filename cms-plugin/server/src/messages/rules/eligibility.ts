@@ -40,6 +40,7 @@ const statusMessages: Partial<Record<BookingEvent['booking']['status'], MessageT
 /** The message a booking event calls for, if any. */
 export function messageTypeForEvent(event: BookingEvent): MessageType | null {
   if (event.type === 'booking.rescheduled') return 'rescheduled';
+  if (event.type === 'customer.reschedule_declined') return 'request-declined';
   if (event.type !== 'booking.status_changed') return null;
   if (event.previous?.status === event.booking.status) return null;
   return statusMessages[event.booking.status] ?? null;
@@ -60,6 +61,17 @@ export function eligibility(
 ): Eligibility {
   if (type === 'reminder') return { applies: isReminderDue(context, settings, now) };
   if (!event || messageTypeForEvent(event) !== type) return { applies: false };
+  if (type === 'request-declined') {
+    // Told only while the visit they asked to move is still to come as it was: one canceled,
+    // moved or begun since has nothing left to decline.
+    const { booking } = context;
+    const still =
+      event.booking.customer?.request?.state === 'declined' &&
+      booking.status === 'scheduled' &&
+      Date.parse(booking.start) === Date.parse(event.booking.start) &&
+      Date.parse(booking.start) > now.getTime();
+    return { applies: still };
+  }
   const reminded = remindedBefore(context);
   if (type === 'rescheduled') {
     if (!event.previous?.start) return { applies: false };

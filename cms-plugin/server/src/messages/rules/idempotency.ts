@@ -3,7 +3,8 @@ import type { Channel, MessageType } from '../../../../shared/contracts/index.ts
 /**
  * One key per message that may be sent once: booking, type and channel, plus the start for
  * reminders and reschedules (a booking moved to a new start deserves a new reminder) and the
- * journey for "on the way" (a second journey is a second message; the same one told twice is one).
+ * journey for "on the way" (a second journey is a second message; the same one told twice is one)
+ * and the request for a declined request (each request declined is told once).
  */
 export function idempotencyKey(
   bookingId: string,
@@ -11,11 +12,14 @@ export function idempotencyKey(
   channel: Channel,
   start: string,
   trip = 0,
+  requestedAt: string | null = null,
 ): string {
   const base = `${bookingId}:${type}:${channel}`;
   if (type === 'reminder' || type === 'rescheduled')
     return `${base}:${new Date(start).toISOString()}`;
   if (type === 'traveling') return `${base}:trip-${trip}`;
+  if (type === 'request-declined' && requestedAt)
+    return `${base}:request-${new Date(requestedAt).toISOString()}`;
   return base;
 }
 

@@ -25,6 +25,11 @@ export const description: INodeProperties[] = [
       },
       { name: 'Completed', value: 'completed', description: 'The work is done' },
       {
+        name: 'Request Declined',
+        value: 'request-declined',
+        description: 'A dispatcher declined the customer’s request for another time',
+      },
+      {
         name: 'Rescheduled',
         value: 'rescheduled',
         description: 'The start moved by more than the threshold after a reminder',
@@ -43,7 +48,7 @@ export const description: INodeProperties[] = [
   },
 ];
 
-type EventMessage = 'traveling' | 'completed' | 'rescheduled' | 'canceled';
+type EventMessage = 'traveling' | 'completed' | 'rescheduled' | 'canceled' | 'request-declined';
 
 /** The item's booking event, as an object; the plugin checks the rest of its shape. */
 function readEvent(context: IExecuteFunctions, itemIndex: number): IDataObject {
