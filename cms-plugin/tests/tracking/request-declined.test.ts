@@ -123,6 +123,36 @@ onEveryDatabase('a declined request to move: "we could not move your appointment
     expect(batch.sms).toHaveLength(1);
   });
 
+  it('keeps the choices of settings saved before the message existed, and turns it on', async () => {
+    const before = {
+      reminder: true,
+      traveling: false,
+      completed: true,
+      rescheduled: true,
+      canceled: true,
+    };
+    const quiet = {
+      enabled: false,
+      start: '21:00',
+      end: '08:00',
+      wait: { ...before, traveling: true },
+    };
+    await host().database.execute(
+      'update enroute_settings_entries set messages = $1, quiet_hours = $2',
+      [JSON.stringify(before), JSON.stringify(quiet)],
+    );
+    const read = await host().admin('GET', '/settings');
+    expect(read.status, problem(read.body)).toBe(200);
+    expect(read.body.data).toMatchObject({
+      messages: { ...before, 'request-declined': true },
+      quietHours: { ...quiet, wait: { ...quiet.wait, 'request-declined': true } },
+    });
+    const restored = await host().admin('PUT', '/settings', {
+      messages: { ...before, traveling: true, 'request-declined': true },
+    });
+    expect(restored.status, problem(restored.body)).toBe(200);
+  });
+
   it('says nothing when the request is accepted: the rescheduled message tells the move', async () => {
     const { booking } = await askedToMove(host(), 'declined-not');
     const accepted = await host().admin(

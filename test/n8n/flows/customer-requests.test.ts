@@ -4,6 +4,8 @@ import { CustomerActionsView } from '../../../cms-plugin/shared/contracts/custom
 import { IssuedAccessCode } from '../../../cms-plugin/shared/contracts/messaging.ts';
 import { OFFICE_ADDRESS } from '../workflows/templates.ts';
 import {
+  PORTAL,
+  REPORTER,
   removeUserFolder,
   startFlowEnvironment,
   template,
@@ -14,6 +16,7 @@ import {
 /**
  * The customer requests flow run by n8n's own engine on the events a real Strapi wrote when a
  * customer answered from the booking's page: the office gets an email through n8n's Send Email.
+ * A dispatcher's answer reaches the customer through the rescheduled and request-declined flows.
  */
 const flow = template('customer-requests.json');
 let env: FlowEnvironment;
@@ -126,6 +129,56 @@ it('a request accepted in the admin moves the booking, and the customer gets the
     .slice(before)
     .find((m) => m.subject?.startsWith('Your appointment has moved'));
   expect(mail?.text).toContain('Your appointment has moved from ');
+});
+
+it('a request declined in the admin keeps the booking, and the customer is told so once by email and SMS', async () => {
+  const booking = await env.plugin.booking('ask-declined', 72);
+  await answer(booking, { action: 'reschedule', preference: 'Any afternoon' });
+  const declined = await env.plugin.host.admin(
+    'POST',
+    `/bookings/${booking.documentId}/customer-request`,
+    { decision: 'decline' },
+  );
+  expect(declined.status, JSON.stringify(declined.body)).toBe(200);
+  const event = await eventOf(booking, 'customer.reschedule_declined');
+  expect(Date.parse(event.booking.start)).toBe(Date.parse(booking.start));
+
+  const declinedFlow = template('request-declined.json');
+  const run = await env.engine.run(declinedFlow, [{ json: event }], 'webhook');
+  expect(run.status).toBe('success');
+  const log = (await env.plugin.notifications(booking)).filter(
+    (entry) => entry.type === 'request-declined',
+  );
+  expect(log.map((entry) => `${entry.channel} ${entry.state}`).sort()).toEqual([
+    'email sent',
+    'sms sent',
+  ]);
+  const email = log.find((entry) => entry.channel === 'email');
+  const sms = log.find((entry) => entry.channel === 'sms');
+  await env.smtp.waitFor(1);
+  const mail = env.smtp.received.find((m) => m.messageId === email?.providerMessageId);
+  expect(mail?.subject).toBe('We could not move your appointment');
+  expect(mail?.to && 'text' in mail.to ? mail.to.text : '').toBe(REPORTER.email);
+  expect(mail?.text).toContain('Sorry, we could not move your appointment');
+  expect(mail?.text).toMatch(/It stays on .+, between .+ and .+\./);
+  expect(mail?.text).toContain(`${PORTAL}/t/`);
+  expect(mail?.html).toContain(`href="${PORTAL}/t/`);
+  const texts = env.twilio.messages.filter((m) => m.sid === sms?.providerMessageId);
+  expect(texts).toHaveLength(1);
+  expect(texts[0]?.to).toBe(REPORTER.mobilePhone);
+  expect(texts[0]?.body).toMatch(
+    new RegExp(`: we could not move your appointment\\. It stays on .+\\. ${PORTAL}/t/\\S+$`),
+  );
+
+  // The same event delivered again sends nothing more.
+  const sent = { mails: env.smtp.received.length, texts: env.twilio.messages.length };
+  const again = await env.engine.run(declinedFlow, [{ json: event }], 'webhook');
+  expect(again.status).toBe('success');
+  expect(env.smtp.received.length).toBe(sent.mails);
+  expect(env.twilio.messages.length).toBe(sent.texts);
+  expect(
+    (await env.plugin.notifications(booking)).filter((entry) => entry.type === 'request-declined'),
+  ).toHaveLength(2);
 });
 
 it('the reminder of a booking the customer confirmed says so', async () => {
