@@ -51,6 +51,14 @@ describe('default SMS', () => {
     expect(sms.segments, `${sms.encoding} ${sms.units} units: ${sms.body}`).toBeLessThanOrEqual(2);
   });
 
+  it('says "we could not move your appointment" in one SMS in English, link included', async () => {
+    const sms = await renderer.renderSms('request-declined', 'en', data);
+    expect(sms.body).toMatch(
+      /: we could not move your appointment\. It stays on .+\. https:\/\/\S+$/,
+    );
+    expect(sms.segments, `${sms.encoding} ${sms.units} units: ${sms.body}`).toBe(1);
+  });
+
   // Before the first position the arrival is the booked start.
   it.each(LOCALES)('%s traveling without an estimate fits in 2 segments', async (locale) => {
     const booking = { ...data.booking, etaAt: null };
