@@ -362,6 +362,37 @@ onEveryDatabase('content API: message preparation and delivery results', (host) 
     ]);
   });
 
+  it('does not tell an event the booking has moved on from: logged expired with its status now, and the message is sent once it is true again', async () => {
+    const { booking } = await putBooking(host(), fullAccess, 'told-late');
+    await changeStatus(booking.documentId, 'traveling');
+    await changeStatus(booking.documentId, 'in-progress');
+    const late = await prepared('traveling', [
+      statusEvent(booking.documentId, inDays(2), 'scheduled', 'traveling'),
+    ]);
+    expect([...late.email, ...late.sms]).toEqual([]);
+    const log = await host().admin('GET', `/notifications?bookingId=${booking.documentId}`);
+    const entries = (log.body.data as { type: string; state: string; reason: string }[]).filter(
+      (entry) => entry.type === 'traveling',
+    );
+    expect(entries.map((entry) => [entry.state, entry.reason])).toEqual([
+      ['expired', 'the booking is in-progress now'],
+      ['expired', 'the booking is in-progress now'],
+    ]);
+    // The same event again is the same expired entry, not a second one.
+    await prepared('traveling', [
+      statusEvent(booking.documentId, inDays(2), 'scheduled', 'traveling'),
+    ]);
+    const again = await host().admin('GET', `/notifications?bookingId=${booking.documentId}`);
+    expect((again.body.data as unknown[]).length).toBe((log.body.data as unknown[]).length);
+    // Completed, and told in time: the completed message goes out.
+    await changeStatus(booking.documentId, 'completed');
+    const completed = await prepared('completed', [
+      statusEvent(booking.documentId, inDays(2), 'in-progress', 'completed'),
+    ]);
+    expect(completed.email).toHaveLength(1);
+    expect(completed.sms).toHaveLength(1);
+  });
+
   it('sends a canceled message only after a reminder was sent for the booking', async () => {
     const { booking } = await putBooking(host(), fullAccess, 'cancel-after', {
       start: inDays(1, 3),
@@ -387,6 +418,7 @@ onEveryDatabase('content API: message preparation and delivery results', (host) 
     }
     expect(reminder).toBeDefined();
     await recordResults([{ notificationId: reminder!.notificationId, state: 'sent' }]);
+    await changeStatus(booking.documentId, 'canceled');
     const after = await cancel();
     expect(after.email.map((email) => email.bookingId)).toEqual([booking.documentId]);
     expect(after.email[0]?.ics?.method).toBe('CANCEL');

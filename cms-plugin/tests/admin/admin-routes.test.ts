@@ -283,6 +283,7 @@ onEveryDatabase(
     describe('notification log', () => {
       it('lists messages with masked recipients, filters them, and shows the exact content and the provider answer', async () => {
         // A traveling flow's two requests: prepare (both messages claimed), then the email's result.
+        await host().api('PATCH', `/bookings/${bookingId}`, fullAccess, { status: 'traveling' });
         const prepared = await host().api('POST', '/messaging/prepare/events', fullAccess, {
           type: 'traveling',
           events: [statusChangeEvent({ documentId: bookingId }, 'scheduled', 'traveling')],

@@ -69,6 +69,11 @@ export async function sendTravelingMessages(
   failure?: string,
 ): Promise<PreparedBatch> {
   const token = host.tokens.fullAccess;
+  // On its way in Strapi, as the event says: an event the booking has moved on from is not told.
+  const traveling = await host.api('PATCH', `/bookings/${booking.documentId}`, token, {
+    status: 'traveling',
+  });
+  if (traveling.status !== 200) throw new Error(`traveling: ${JSON.stringify(traveling.body)}`);
   const prepared = await host.api('POST', '/messaging/prepare/events', token, {
     type: 'traveling',
     events: [statusChangeEvent(booking, 'scheduled', 'traveling')],

@@ -196,7 +196,10 @@ describe('event templates', () => {
   });
 
   it('each status flow starts only for its own status; the others acknowledge the event and run nothing', async () => {
-    const event = statusChange(bookings.travel, 'traveling', 'completed');
+    // A booking completed in Strapi (with its completion time), as the event says.
+    const finished = await env.plugin.booking('finished', -3, { status: 'in-progress' });
+    await env.plugin.change(finished, { status: 'completed' });
+    const event = statusChange(finished, 'in-progress', 'completed');
     const body = JSON.stringify(event);
     const headers = {
       'x-enroute-signature': signPayload(WEBHOOK_SECRET, body, Math.floor(Date.now() / 1000)),

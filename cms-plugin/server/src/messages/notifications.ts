@@ -34,8 +34,11 @@ export type NewMessage = {
   type: MessageType;
   channel: Channel;
   recipient: string | null;
-  /** 'pending' claims the right to send; 'skipped' and 'failed' log a message not sent. */
-  state: 'pending' | 'skipped' | 'failed';
+  /**
+   * 'pending' claims the right to send; 'skipped', 'failed' and 'expired' (told too late: the
+   * booking has moved on) log a message not sent.
+   */
+  state: 'pending' | 'skipped' | 'failed' | 'expired';
   reason: string | null;
   /** The words of the message, its link made unusable. */
   content: MessageContent | null;

@@ -28,6 +28,7 @@ import {
   expiryReason,
   missingContent,
   skipKey,
+  staleStatus,
 } from './rules/index.ts';
 import type { ChannelDecision } from './rules/index.ts';
 
@@ -232,6 +233,22 @@ export const createPrepareService = ({ strapi }: { strapi: Core.Strapi }) => {
         }
       }
       if (sendable.length === 0) continue;
+      // An event told late, when the booking has moved on: logged expired, not sent. The key
+      // keeps the message's own key free for when the booking is in that status again.
+      const stale = job.event ? staleStatus(job.type, job.context.booking) : null;
+      if (stale) {
+        for (const decision of sendable) {
+          const key = skipKey(decision.idempotencyKey, 'stale');
+          const message: NewMessage = {
+            ...entry({ ...decision, idempotencyKey: key }),
+            state: 'expired',
+            reason: stale,
+            content: null,
+          };
+          logged.push({ job, message });
+        }
+        continue;
+      }
       const link = CARRIES_LINK[job.type] ? links.get(bookingId) : null;
       if (link && !link.open) {
         // An admin closed the booking's page: no message carries a new link to it.

@@ -51,6 +51,17 @@ const SCHEDULED_MESSAGES: ReadonlySet<MessageType> = new Set([
 ]);
 
 /**
+ * Why a message no longer says what is true of the booking's status, or null: an "on the way",
+ * completed or canceled message once the booking is in another status, a reminder, move or
+ * declined request once it is no longer scheduled. An event delivered late (a relay that was down,
+ * a flow that retried) is then not told to the customer.
+ */
+export function staleStatus(type: MessageType, booking: { status: string }): string | null {
+  const status = SCHEDULED_MESSAGES.has(type) ? 'scheduled' : type;
+  return booking.status === status ? null : `the booking is ${booking.status} now`;
+}
+
+/**
  * Why a message that is to be tried again must not go out any more, or null when it may: it no
  * longer says what is true of the booking (another start, another status), its moment has passed
  * (a reminder at the start, an "on the way" message after a quarter of an hour, a completed or
@@ -67,8 +78,8 @@ export function expiryReason(
     return 'the booking has another start now';
   }
   const aboutScheduled = SCHEDULED_MESSAGES.has(message.type);
-  const status = aboutScheduled ? 'scheduled' : message.type;
-  if (booking.status !== status) return `the booking is ${booking.status} now`;
+  const stale = staleStatus(message.type, booking);
+  if (stale) return stale;
   // What a reminder, a move or a declined request says is of no use once the visit has begun.
   if (aboutScheduled && Date.parse(booking.start) <= now.getTime()) {
     return 'the visit has started';

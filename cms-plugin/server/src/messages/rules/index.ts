@@ -28,6 +28,7 @@ export {
   expiryReason,
   isTransientFailure,
   retryDelayMs,
+  staleStatus,
 } from './delivery.ts';
 export {
   OPT_OUT_FIELDS,
