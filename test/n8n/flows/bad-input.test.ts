@@ -8,12 +8,25 @@ import {
   type PluginBooking,
 } from './environment.ts';
 
-/** A contact the CMS accepts (names up to 255) but no message can be written for (200 at most). */
+/** A contact no message can be written for (names of 200 characters at most). */
 const unwritable = {
-  name: 'N'.repeat(230),
+  name: 'Long Name',
   email: 'long@example.com',
   mobilePhone: '+447911123450',
 };
+
+/**
+ * The content API and the Content Manager refuse such a name; one written straight into the
+ * database (an import, an older version's data) still reaches the messages.
+ */
+async function lengthenNames(ids: string[]) {
+  for (const id of ids) {
+    await env.plugin.host.database.execute(
+      'update enroute_contacts set name = $1 where external_id = $2',
+      ['N'.repeat(230), `contact-${id}`],
+    );
+  }
+}
 
 let env: FlowEnvironment;
 let good: PluginBooking;
@@ -30,6 +43,7 @@ beforeAll(async () => {
     contact: unwritable,
   });
   goodTravel = await env.plugin.booking('good-travel', 1, { status: 'traveling' });
+  await lengthenNames(['bad', 'bad-travel']);
 }, 180_000);
 
 afterAll(async () => {
