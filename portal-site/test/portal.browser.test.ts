@@ -1,6 +1,5 @@
 import { defaultSnippets } from '@enroute/content';
 import { load } from 'cheerio';
-import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -37,9 +36,7 @@ let standIn: PortalStandIn;
 let portal: BuiltPortal;
 let browser: Browser;
 
-const hasChromium = existsSync(CHROMIUM_PATH);
-
-describe.skipIf(!hasChromium)('portal in Chromium', { timeout: 30_000 }, () => {
+describe('portal in Chromium', { timeout: 30_000 }, () => {
   beforeAll(async () => {
     standIn = await startPortalStandIn(TOKEN);
     portal = await buildAndStartPortal({

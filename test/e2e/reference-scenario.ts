@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QUIET_HOURS_OFF } from '../../cms-plugin/tests/support/fixtures.ts';
@@ -83,7 +82,7 @@ async function openPortal(link: string): Promise<Page> {
 }
 
 export function referenceScenario(configuration: Configuration) {
-  describe.skipIf(!existsSync(CHROMIUM_PATH))(`the reference scenario (${configuration})`, () => {
+  describe(`the reference scenario (${configuration})`, () => {
     beforeAll(async () => {
       env = await startTestStack(configuration);
       browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });

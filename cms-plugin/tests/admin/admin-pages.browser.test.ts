@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -17,7 +16,7 @@ const ADMIN = { email: 'ada@example.com', password: 'Enroute-test-1' };
  * The plugin's pages as a new admin finds them: the admin panel is built from the sources, served
  * by the host app, and driven by headless Chromium. Each page is saved as a screenshot.
  */
-describe.skipIf(!existsSync(CHROMIUM))('admin pages in Chromium', () => {
+describe('admin pages in Chromium', () => {
   let database: TestDatabase | undefined;
   let host: Host | undefined;
   let browser: Browser | undefined;
