@@ -134,6 +134,7 @@ describe('admin pages in Chromium', () => {
       'Customer asked for another time',
       'Customer canceled',
       'Customer left a note',
+      'Request for another time declined',
     ])
       await endpoints.getByRole('checkbox', { name: event }).click();
     await page.getByLabel('Signing secret').fill('a-signing-secret-of-some-length');
