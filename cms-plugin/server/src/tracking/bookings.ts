@@ -60,10 +60,17 @@ export function createTrackingReads(strapi: Core.Strapi) {
   const traveling = new Map<number, { bookings: TravelingBooking[]; until: number }>();
 
   return {
-    /** The traveling bookings of a technician (usually one), briefly cached. */
-    async travelingFor(resourceId: number, now = Date.now()): Promise<TravelingBooking[]> {
+    /**
+     * The traveling bookings of a technician (usually one), briefly cached; `fresh` reads them
+     * again (a change made through another instance is not in this one's cache).
+     */
+    async travelingFor(
+      resourceId: number,
+      now = Date.now(),
+      fresh = false,
+    ): Promise<TravelingBooking[]> {
       const cached = traveling.get(resourceId);
-      if (cached && cached.until > now) return cached.bookings;
+      if (!fresh && cached && cached.until > now) return cached.bookings;
       const rows = await query(strapi, UID.booking).findMany({
         where: { bookingStatus: 'traveling', resource: { id: resourceId } },
         select: ['id', 'documentId'],

@@ -55,6 +55,16 @@ export const createTrackingService = ({ strapi }: { strapi: Core.Strapi }) => {
     );
   }
 
+  /**
+   * Whether one of the technician's visits is on its way. A "no" from the cache is checked in
+   * the database before a position is refused: "On my way" may have been tapped through another
+   * instance a moment ago.
+   */
+  async function onItsWay(resourceId: number): Promise<boolean> {
+    if ((await reads.travelingFor(resourceId)).length > 0) return true;
+    return (await reads.travelingFor(resourceId, Date.now(), true)).length > 0;
+  }
+
   /** A technician's latest position is in: the ETA of their traveling bookings, live updates. */
   async function positionArrived(resourceId: number, position: StoredPosition): Promise<void> {
     const bookings = await reads.travelingFor(resourceId);
@@ -80,7 +90,7 @@ export const createTrackingService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!Array.isArray(items)) throw invalid('(body)', items.problem);
       // The phone app shares a position only while one of the technician's visits is on its
       // way: once arrived (or completed, or stopped), the phone's positions are refused.
-      if (technician.phoneApp && (await reads.travelingFor(technician.resourceId)).length === 0) {
+      if (technician.phoneApp && !(await onItsWay(technician.resourceId))) {
         throw new RequestError(
           409,
           [],
