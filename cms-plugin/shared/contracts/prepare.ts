@@ -28,8 +28,12 @@ export const PrepareEventsRequest = z.object({
 export type PrepareEventsRequest = z.infer<typeof PrepareEventsRequest>;
 
 export const PrepareRemindersRequest = z.object({
-  /** Where the previous page ended (its `next`); absent for the first page. */
-  cursor: z.string().max(255).nullable().default(null),
+  /** Where the previous page ended (its `next`, as given); absent for the first page. */
+  cursor: z
+    .string()
+    .regex(/^\d{1,15}$/, 'a cursor is the `next` of the page before, as given')
+    .nullable()
+    .default(null),
   /** Bookings looked at in this page. */
   limit: z.number().int().min(1).max(MAX_PREPARE_BATCH).default(100),
 });

@@ -15,7 +15,7 @@ import { expandTemplate, type ExpandContext } from './expand.ts';
 import { compileInterpolation, liquidEscape, noEscape, type Interpolation } from './interpolate.ts';
 import { htmlLiquid, textLiquid } from './liquid.ts';
 import { MessageData } from './message-data.ts';
-import { mjml as mjml2html } from './mjml.ts';
+import { compileMjml } from './mjml.ts';
 import { countSmsSegments, type SmsCount } from './sms.ts';
 import { validateTemplate } from './validate.ts';
 import { createValues, type Values } from './values.ts';
@@ -176,9 +176,9 @@ export function createRenderer(initial: RendererContent = {}) {
       overrides.email ?? defaultEmailTemplate(type, content.branding),
       html,
     );
-    const result = await mjml2html()(mjml, { validationLevel: 'strict', keepComments: false });
+    const email = await compileMjml(mjml, { validationLevel: 'strict', keepComments: false });
     return {
-      html: compileTemplate(result.html, 'html'),
+      html: compileTemplate(email, 'html'),
       text: compileTemplate(
         expandTemplate(overrides.text ?? defaultTextTemplate(type), text),
         'text',

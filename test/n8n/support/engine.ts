@@ -75,6 +75,7 @@ const nodeClasses: Record<string, NodeTypeClass> = {
   'n8n-nodes-base.webhook': fromNodesBase('nodes/Webhook/Webhook.node.js', 'Webhook'),
   'n8n-nodes-base.sendGrid': fromNodesBase('nodes/SendGrid/SendGrid.node.js', 'SendGrid'),
   'n8n-nodes-base.set': fromNodesBase('nodes/Set/Set.node.js', 'Set'),
+  'n8n-nodes-base.noOp': fromNodesBase('nodes/NoOp/NoOp.node.js', 'NoOp'),
   'n8n-nodes-enroute.enroute': Enroute,
   'n8n-nodes-enroute.enrouteTrigger': EnrouteTrigger,
 };
