@@ -2,7 +2,8 @@ import { removeUserFolder, startProviders } from '../flows/environment.ts';
 
 /**
  * The providers' side of the benchmark, in a process of its own as it is in production: the SMTP
- * server (parsing every message) and the Twilio stand-in. The benchmark asks what arrived.
+ * server (a queueing one: it takes each message whole and keeps its envelope) and the Twilio
+ * stand-in. The benchmark asks what arrived.
  */
 export type ToProviders = { kind: 'start' } | { kind: 'arrived' } | { kind: 'close' };
 export type FromProviders =
@@ -33,9 +34,7 @@ process.on('message', (message: ToProviders) => {
         void providers.smtp.settled().then(() =>
           send({
             kind: 'arrived',
-            emails: providers.smtp.received.flatMap((mail) =>
-              mail.to && !Array.isArray(mail.to) ? mail.to.value.map((to) => to.address ?? '') : [],
-            ),
+            emails: providers.smtp.envelopes.flat(),
             sms: providers.twilio.messages.map(({ to, at }) => ({
               to,
               at: performance.timeOrigin + at,

@@ -17,7 +17,10 @@ import type { FromProviders, ToProviders } from './providers.process.ts';
  * 64 MB each on a machine with this much memory, about 100 MB of Strapi's resident memory for no
  * measurable gain in speed).
  */
-export const AT_SCALE = { NODE_ENV: 'production', NODE_OPTIONS: '--max-semi-space-size=16' };
+export const AT_SCALE = {
+  NODE_ENV: 'production',
+  NODE_OPTIONS: [process.env.NODE_OPTIONS, '--max-semi-space-size=16'].filter(Boolean).join(' '),
+};
 
 /**
  * What the flow benchmarks stand on: a real Strapi with the plugin on a fresh PostgreSQL schema

@@ -3,13 +3,15 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
 /**
- * A real SMTP server on 127.0.0.1 that keeps every message it accepts, parsed. By default it
- * answers once a message is parsed (what a test reads is there when the sender hears back);
- * `queueing`, it answers as soon as it has the message whole, as a mail server queues it, and
- * parses it after (for benchmarks: the sender does not wait for the parsing).
+ * A real SMTP server on 127.0.0.1 that keeps every message it accepts, parsed. It answers once a
+ * message is parsed (what a test reads is there when the sender hears back). `queueing`, for
+ * benchmarks, it is a mail server that queues: it answers as soon as it has the message whole and
+ * keeps only the envelope's recipients in `envelopes`, parsing nothing (a provider's work happens
+ * on its own machines, not on the one being measured).
  */
 export async function startSmtpCapture(options: { queueing?: boolean } = {}) {
   const received: ParsedMail[] = [];
+  const envelopes: string[][] = [];
   const waiters: { count: number; resolve: () => void }[] = [];
   const pending = new Set<Promise<ParsedMail>>();
   const server = new SMTPServer({
@@ -18,12 +20,18 @@ export async function startSmtpCapture(options: { queueing?: boolean } = {}) {
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
     size: 10 * 1024 * 1024,
-    onData(stream, _session, callback) {
+    onData(stream, session, callback) {
       const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('data', (chunk: Buffer) => {
+        if (!options.queueing) chunks.push(chunk);
+      });
       stream.on('error', (error: Error) => callback(error));
       stream.on('end', () => {
-        if (options.queueing) callback();
+        if (options.queueing) {
+          envelopes.push(session.envelope.rcptTo.map((to) => to.address));
+          callback();
+          return;
+        }
         const parsing = simpleParser(Buffer.concat(chunks));
         pending.add(parsing);
         void parsing.finally(() => pending.delete(parsing)).catch(() => undefined);
@@ -33,11 +41,9 @@ export async function startSmtpCapture(options: { queueing?: boolean } = {}) {
             for (const waiter of waiters.filter((w) => received.length >= w.count)) {
               waiter.resolve();
             }
-            if (!options.queueing) callback();
+            callback();
           })
-          .catch((error: Error) => {
-            if (!options.queueing) callback(error);
-          });
+          .catch((error: Error) => callback(error));
       });
     },
   });
@@ -46,6 +52,7 @@ export async function startSmtpCapture(options: { queueing?: boolean } = {}) {
   return {
     port,
     received,
+    envelopes,
     /** Resolves once every message accepted so far is parsed and kept. */
     async settled(): Promise<void> {
       while (pending.size > 0) await Promise.allSettled([...pending]);

@@ -2,7 +2,13 @@ import type { Core } from '@strapi/strapi';
 import type { DeliveryResult, Notification } from '../../../shared/contracts/messaging.ts';
 import type { Channel, MessageType, NotificationState } from '../../../shared/contracts/domain.ts';
 import { RequestError, invalid, notFound } from '../validation/errors.ts';
-import { insertIgnoringConflicts, joinTableOf, tableOf } from '../utils/bulk.ts';
+import {
+  insertIgnoringConflicts,
+  joinTableOf,
+  tableOf,
+  updateRows,
+  type RowUpdate,
+} from '../utils/bulk.ts';
 import { CLAIM_LEASE_MS, MAX_ATTEMPTS, isTransientFailure, retryDelayMs } from './rules/index.ts';
 import { maskRecipient } from '../utils/mask.ts';
 import { instant, query, relation, text, type Row } from '../utils/store.ts';
@@ -269,14 +275,26 @@ export const createNotificationsService = ({ strapi }: { strapi: Core.Strapi }) 
     async recordMany(results: ResultFor[], now = new Date()): Promise<RecordAnswer> {
       const errors = new Map<number, RequestError>();
       const ids = [...new Set(results.map((result) => result.notificationId))];
+      // What the answer shows of each entry is read here, with what the update needs.
       const rows = ids.length
         ? await log().findMany({
             where: { documentId: { $in: ids } },
-            select: ['id', 'documentId', 'state', 'attempts', 'type', 'channel'],
+            select: [
+              'id',
+              'documentId',
+              'idempotencyKey',
+              'state',
+              'attempts',
+              'type',
+              'channel',
+              'recipient',
+              'createdAt',
+            ],
+            populate,
           })
         : [];
       const current = new Map(rows.map((row) => [row.documentId, row]));
-      const updates: { id: number; data: Record<string, unknown> }[] = [];
+      const updates = new Map<number, RowUpdate>();
       for (const [index, result] of results.entries()) {
         const row = current.get(result.notificationId);
         if (!row) {
@@ -300,40 +318,24 @@ export const createNotificationsService = ({ strapi }: { strapi: Core.Strapi }) 
           continue;
         }
         const attempts = (typeof row.attempts === 'number' ? row.attempts : 0) + 1;
-        // A later result for the same message in this batch sees this one.
-        current.set(result.notificationId, { ...row, state: result.state, attempts });
-        const { column } = table();
-        updates.push({
-          id: row.id,
-          data: {
-            [column('state')]: result.state,
-            [column('reason')]: result.reason ?? null,
-            [column('providerMessageId')]: result.providerMessageId ?? null,
-            [column('attempts')]: attempts,
-            [column('retryAt')]: retryAt(row, result, attempts, now),
-            ...(result.content ? { [column('content')]: JSON.stringify(result.content) } : {}),
-            [column('providerResponse')]:
-              result.providerResponse === undefined
-                ? null
-                : JSON.stringify(result.providerResponse),
-            [column('updatedAt')]: now,
-          },
-        });
+        const values: Record<string, unknown> = {
+          state: result.state,
+          reason: result.reason ?? null,
+          providerMessageId: result.providerMessageId ?? null,
+          attempts,
+          retryAt: retryAt(row, result, attempts, now),
+          ...(result.content ? { content: result.content } : {}),
+          providerResponse: result.providerResponse ?? null,
+          updatedAt: now,
+        };
+        // A later result for the same message in this batch sees this one, and wins.
+        current.set(result.notificationId, { ...row, ...values });
+        updates.set(row.id, { id: row.id, values });
       }
-      if (updates.length > 0) {
-        const { name } = table();
-        await strapi.db.connection.transaction(async (trx) => {
-          for (const { id, data } of updates) await trx(name).where({ id }).update(data);
-        });
-      }
-      const recorded = new Set(updates.map((update) => update.id));
-      const written = recorded.size
-        ? await log().findMany({ where: { id: { $in: [...recorded] } }, populate })
-        : [];
-      const byDocumentId = new Map(written.map((row) => [row.documentId, view(row)]));
+      await updateRows(strapi, UID.notification, [...updates.values()]);
       const data = results.flatMap((result, index) => {
-        const found = errors.has(index) ? undefined : byDocumentId.get(result.notificationId);
-        return found ? [found] : [];
+        const row = errors.has(index) ? undefined : current.get(result.notificationId);
+        return row ? [view(row)] : [];
       });
       return { data, errors };
     },
