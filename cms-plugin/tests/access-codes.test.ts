@@ -135,7 +135,7 @@ onEveryDatabase('access codes: issue, check, extend, expire, block', (host) => {
     expect(issued.token).toBe(links[0]);
     expect((await check(issued.token)).status).toBe(200);
     const codes = await host().database.select(
-      'select count(*) as n from enroute_access_codes c join enroute_access_codes_booking_lnk l on l.access_code_id = c.id join enroute_bookings b on b.id = l.booking_id where b.document_id = $1',
+      'select count(*) as n from enroute_access_codes c join enroute_bookings b on b.id = c.booking_id where b.document_id = $1',
       [booking.documentId],
     );
     expect(Number(codes[0]?.n)).toBe(1);

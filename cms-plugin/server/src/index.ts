@@ -3,6 +3,7 @@ import config from './config.ts';
 import contentTypes from './content-types/index.ts';
 import controllers from './controllers/index.ts';
 import { registerDocumentMiddlewares } from './document-middlewares.ts';
+import { moveBookingsIntoTheirTables } from './utils/booking-columns.ts';
 import { accessCodeLookups } from './middlewares/access-code-lookups.ts';
 import { adminFramesPortal } from './middlewares/admin-frames-portal.ts';
 import { registerPermissions } from './permissions.ts';
@@ -17,6 +18,9 @@ export default {
   async register({ strapi }: Lifecycle) {
     await registerPermissions(strapi);
     registerDocumentMiddlewares(strapi);
+    strapi
+      .hook('strapi::content-types.beforeSync')
+      .register(() => moveBookingsIntoTheirTables(strapi));
   },
   async bootstrap({ strapi }: Lifecycle) {
     await getService('snippets', { strapi }).seed();

@@ -543,7 +543,7 @@ onEveryDatabase(
         const old = await failedMessages('problems-old', 'Send SMS: Authorization failed');
         // Failed an hour ago: outside the window.
         await host().database.execute(
-          `update enroute_notifications set updated_at = $1 where id in (select n.id from enroute_notifications n join enroute_notifications_booking_lnk l on l.notification_id = n.id join enroute_bookings b on b.id = l.booking_id where b.document_id = $2)`,
+          `update enroute_notifications set updated_at = $1 where id in (select n.id from enroute_notifications n join enroute_bookings b on b.id = n.booking_id where b.document_id = $2)`,
           [
             // As the plugin writes times: milliseconds in SQLite, a timestamp in PostgreSQL.
             host().database.env.DATABASE_CLIENT === 'sqlite'

@@ -8,24 +8,28 @@ import {
 import { startHost, type Host, type HostOptions } from './host.ts';
 
 const postgresProblem = await postgresUnavailable();
-if (postgresProblem) console.warn(`PostgreSQL suites skipped: ${postgresProblem}`);
 
 /**
- * Declares a suite once per database: SQLite always, PostgreSQL when it is reachable
- * (skipped with the reason printed otherwise). Each run gets a fresh database and its own
- * Strapi process.
+ * Declares a suite once per database: SQLite and PostgreSQL (an unreachable PostgreSQL fails its
+ * suites, with the reason). Each run gets a fresh database and its own Strapi process.
  */
 export function onEveryDatabase(
   name: string,
   body: (host: () => Host) => void,
   options: Omit<HostOptions, 'database'> = {},
 ): void {
-  const variants: { label: string; create: () => Promise<TestDatabase>; skip: boolean }[] = [
-    { label: 'SQLite', create: sqliteDatabase, skip: false },
-    { label: 'PostgreSQL', create: postgresDatabase, skip: postgresProblem !== null },
+  const variants: { label: string; create: () => Promise<TestDatabase> }[] = [
+    { label: 'SQLite', create: sqliteDatabase },
+    {
+      label: 'PostgreSQL',
+      create: async () => {
+        if (postgresProblem) throw new Error(`PostgreSQL is needed: ${postgresProblem}`);
+        return postgresDatabase();
+      },
+    },
   ];
   for (const variant of variants) {
-    describe.skipIf(variant.skip)(`${name} (${variant.label})`, () => {
+    describe(`${name} (${variant.label})`, () => {
       let host: Host | undefined;
       let database: TestDatabase | undefined;
       beforeAll(async () => {

@@ -327,8 +327,7 @@ it(
       // What went out at this run, as the log records it.
       const rows = await database.select(
         `select n.document_id, n.type, n.channel, b.external_id from enroute_notifications n
-         join enroute_notifications_booking_lnk l on l.notification_id = n.id
-         join enroute_bookings b on b.id = l.booking_id where n.state = 'sent'`,
+         join enroute_bookings b on b.id = n.booking_id where n.state = 'sent'`,
       );
       for (const row of rows) {
         const key = String(row.document_id);

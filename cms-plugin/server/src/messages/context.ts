@@ -2,16 +2,9 @@ import type { Core } from '@strapi/strapi';
 import type { ContactView, MessageContext } from '../../../shared/contracts/messaging.ts';
 import type { BookingStatus } from '../../../shared/contracts/domain.ts';
 import { notFound } from '../validation/errors.ts';
-import {
-  documents,
-  instant,
-  optionalInstant,
-  query,
-  relation,
-  text,
-  type Row,
-} from '../utils/store.ts';
+import { documents, instant, optionalInstant, relation, text, type Row } from '../utils/store.ts';
 import { UID } from '../utils/uids.ts';
+import { joinColumnOf, tableOf } from '../utils/bulk.ts';
 
 type History = MessageContext['history'];
 
@@ -45,20 +38,27 @@ export const createMessageContextService = ({ strapi }: { strapi: Core.Strapi })
   async function histories(bookingIds: number[]): Promise<Map<number, History>> {
     const found = new Map<number, History>();
     if (bookingIds.length === 0) return found;
-    const rows = await query(strapi, UID.notification).findMany({
-      where: {
-        type: { $in: ['reminder', 'rescheduled'] },
-        state: { $in: ['pending', 'sent'] },
-        booking: { id: { $in: bookingIds } },
-      },
-      select: ['id', 'type', 'channel', 'state', 'bookingStart', 'updatedAt'],
-      populate: { booking: { select: ['id', 'documentId'] } },
-      orderBy: { updatedAt: 'asc' },
-    });
+    // Straight from the log's own booking column, through its (booking, type) index.
+    const log = tableOf(strapi, UID.notification);
+    const bookingColumn = joinColumnOf(strapi, UID.notification, 'booking');
+    const rows = (await strapi.db
+      .connection(log.name)
+      .select({
+        bookingId: bookingColumn,
+        type: log.column('type'),
+        channel: log.column('channel'),
+        state: log.column('state'),
+        bookingStart: log.column('bookingStart'),
+        updatedAt: log.column('updatedAt'),
+      })
+      .whereIn(bookingColumn, bookingIds)
+      .whereIn(log.column('type'), ['reminder', 'rescheduled'])
+      .whereIn(log.column('state'), ['pending', 'sent'])
+      .orderBy([log.column('updatedAt'), 'id'])) as Row[];
     for (const row of rows) {
-      const booking = relation(row.booking);
-      if (!booking || row.bookingStart === null || row.bookingStart === undefined) continue;
-      const list = found.get(booking.id) ?? [];
+      const bookingId = Number(row.bookingId);
+      if (row.bookingStart === null || row.bookingStart === undefined) continue;
+      const list = found.get(bookingId) ?? [];
       list.push({
         type: row.type as History[number]['type'],
         channel: row.channel as History[number]['channel'],
@@ -66,7 +66,7 @@ export const createMessageContextService = ({ strapi }: { strapi: Core.Strapi })
         start: instant(row.bookingStart),
         at: instant(row.updatedAt),
       });
-      found.set(booking.id, list);
+      found.set(bookingId, list);
     }
     return found;
   }

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { MessageContext } from '../../../shared/contracts/messaging.ts';
-import { joinTableOf, tableOf } from '../utils/bulk.ts';
+import { joinColumnOf, tableOf } from '../utils/bulk.ts';
 import { query } from '../utils/store.ts';
 import { UID } from '../utils/uids.ts';
 import type { StoredSettings } from '../services/settings.ts';
@@ -28,12 +28,12 @@ export const createDueRemindersService = ({ strapi }: { strapi: Core.Strapi }) =
     const after = cursor && /^\d+$/.test(cursor) ? Number(cursor) : 0;
     const bookings = tableOf(strapi, UID.booking);
     const log = tableOf(strapi, UID.notification);
-    const link = joinTableOf(strapi, UID.notification, 'booking');
+    const bookingColumn = joinColumnOf(strapi, UID.notification, 'booking');
     const knex = strapi.db.connection;
+    // Through the log's index on (booking, type): a few rows per booking, whatever the log holds.
     const reminded = knex(log.name)
       .countDistinct(`${log.name}.${log.column('channel')}`)
-      .join(link.name, `${link.name}.${link.joinColumn}`, `${log.name}.id`)
-      .whereRaw('?? = ??', [`${link.name}.${link.inverseJoinColumn}`, `${bookings.name}.id`])
+      .whereRaw('?? = ??', [`${log.name}.${bookingColumn}`, `${bookings.name}.id`])
       .where(`${log.name}.${log.column('type')}`, 'reminder')
       .whereIn(`${log.name}.${log.column('state')}`, ['pending', 'sent'])
       .whereRaw('?? = ??', [

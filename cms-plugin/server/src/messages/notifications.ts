@@ -4,7 +4,7 @@ import type { Channel, MessageType, NotificationState } from '../../../shared/co
 import { RequestError, invalid, notFound } from '../validation/errors.ts';
 import {
   insertIgnoringConflicts,
-  joinTableOf,
+  joinColumnOf,
   tableOf,
   updateRows,
   type RowUpdate,
@@ -160,13 +160,12 @@ export const createNotificationsService = ({ strapi }: { strapi: Core.Strapi }) 
      */
     async takeForRetry(now: Date, limit: number): Promise<RetryMessage[]> {
       const { name, column } = table();
-      const link = joinTableOf(strapi, UID.notification, 'booking');
+      const bookingColumn = joinColumnOf(strapi, UID.notification, 'booking');
       const bookings = tableOf(strapi, UID.booking);
       const c = (attribute: string) => `n.${column(attribute)}`;
       const rows = (await strapi.db
         .connection({ n: name })
-        .join({ l: link.name }, `l.${link.joinColumn}`, 'n.id')
-        .join({ b: bookings.name }, 'b.id', `l.${link.inverseJoinColumn}`)
+        .join({ b: bookings.name }, 'b.id', `n.${bookingColumn}`)
         .select(
           'n.id',
           'n.document_id',

@@ -3,7 +3,7 @@ import type { Core } from '@strapi/strapi';
 import type { IssuedAccessCode } from '../../../shared/contracts/messaging.ts';
 import type { AccessCodeAction, AccessCodeView } from '../../../shared/contracts/admin.ts';
 import { RequestError, invalid, notFound } from '../validation/errors.ts';
-import { insertIgnoringConflicts } from '../utils/bulk.ts';
+import { insertIgnoringConflicts, joinColumnOf, tableOf } from '../utils/bulk.ts';
 import {
   documents,
   instant,
@@ -96,18 +96,30 @@ export const createAccessCodesService = ({ strapi }: { strapi: Core.Strapi }) =>
   async function codesOf(bookingIds: number[]): Promise<Map<number, Row[]>> {
     const found = new Map<number, Row[]>();
     if (bookingIds.length === 0) return found;
-    const rows = await query(strapi, UID.accessCode).findMany({
-      where: { booking: { id: { $in: bookingIds } } },
-      select: ['id', 'documentId', 'tokenHash', 'tokenSeed', 'expiresAt', 'blockedAt', 'history'],
-      populate: { booking: { select: ['id'] } },
-      orderBy: { id: 'desc' },
-    });
+    // Straight from the codes' own booking column, through its index.
+    const codesTable = tableOf(strapi, UID.accessCode);
+    const bookingColumn = joinColumnOf(strapi, UID.accessCode, 'booking');
+    const rows = (await strapi.db
+      .connection(codesTable.name)
+      .select({
+        id: 'id',
+        documentId: 'document_id',
+        bookingId: bookingColumn,
+        tokenHash: codesTable.column('tokenHash'),
+        tokenSeed: codesTable.column('tokenSeed'),
+        expiresAt: codesTable.column('expiresAt'),
+        blockedAt: codesTable.column('blockedAt'),
+        history: codesTable.column('history'),
+      })
+      .whereIn(bookingColumn, bookingIds)
+      .orderBy('id', 'desc')) as Row[];
     for (const row of rows) {
-      const booking = row.booking as { id?: number } | null;
-      if (typeof booking?.id !== 'number') continue;
-      const list = found.get(booking.id) ?? [];
+      const bookingId = Number(row.bookingId);
+      // JSON is text on SQLite, parsed already on PostgreSQL.
+      if (typeof row.history === 'string') row.history = JSON.parse(row.history) as unknown;
+      const list = found.get(bookingId) ?? [];
       list.push(row);
-      found.set(booking.id, list);
+      found.set(bookingId, list);
     }
     return found;
   }

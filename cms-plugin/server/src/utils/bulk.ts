@@ -22,7 +22,12 @@ type JoinTable = {
   orderColumnName?: string;
   inverseOrderColumnName?: string;
 };
-type AttributeMeta = { type?: string; columnName?: string; joinTable?: JoinTable };
+type AttributeMeta = {
+  type?: string;
+  columnName?: string;
+  joinTable?: JoinTable;
+  joinColumn?: { name: string };
+};
 type ModelMeta = { tableName: string; attributes: Record<string, AttributeMeta> };
 
 /** A content type's table and the column of each of its attributes, for statements of its own. */
@@ -38,16 +43,12 @@ export function tableOf(strapi: Core.Strapi, uid: EnrouteUid) {
   };
 }
 
-/** The join table of a relation: its name and the columns of each side. */
-export function joinTableOf(strapi: Core.Strapi, uid: EnrouteUid, attribute: string) {
+/** The column of a relation kept in the content type's own table (`useJoinTable: false`). */
+export function joinColumnOf(strapi: Core.Strapi, uid: EnrouteUid, attribute: string): string {
   const meta = strapi.db.metadata.get(uid) as unknown as ModelMeta;
-  const joinTable = meta.attributes[attribute]?.joinTable;
-  if (!joinTable) throw new Error(`${uid} has no relation ${attribute} in a join table`);
-  return {
-    name: joinTable.name,
-    joinColumn: joinTable.joinColumn.name,
-    inverseJoinColumn: joinTable.inverseJoinColumn.name,
-  };
+  const joinColumn = meta.attributes[attribute]?.joinColumn;
+  if (!joinColumn) throw new Error(`${uid} has no relation ${attribute} in a column of its own`);
+  return joinColumn.name;
 }
 
 /** A row to write: its attributes by name, and its relations as the target rows' ids. */
@@ -93,6 +94,11 @@ export async function insertIgnoringConflicts(
       record[column(attribute)] =
         type === 'json' && value !== null && value !== undefined ? JSON.stringify(value) : value;
     }
+    // A relation kept in a column of this table is written with the row.
+    for (const [attribute, targetId] of Object.entries(row.relations ?? {})) {
+      const joinColumn = meta.attributes[attribute]?.joinColumn;
+      if (joinColumn && !meta.attributes[attribute]?.joinTable) record[joinColumn.name] = targetId;
+    }
     return record;
   });
 
@@ -120,7 +126,8 @@ export async function insertIgnoringConflicts(
       const row = byConflict.get(written.conflictValue);
       for (const [attribute, targetId] of Object.entries(row?.relations ?? {})) {
         const joinTable = meta.attributes[attribute]?.joinTable;
-        if (!joinTable) throw new Error(`${uid} has no relation ${attribute} in a join table`);
+        if (!joinTable && meta.attributes[attribute]?.joinColumn) continue;
+        if (!joinTable) throw new Error(`${uid} has no relation ${attribute}`);
         const link: Record<string, unknown> = {
           [joinTable.joinColumn.name]: written.id,
           [joinTable.inverseJoinColumn.name]: targetId,
