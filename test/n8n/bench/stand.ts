@@ -19,7 +19,9 @@ import type { FromProviders, ToProviders } from './providers.process.ts';
  */
 export const AT_SCALE = {
   NODE_ENV: 'production',
-  NODE_OPTIONS: [process.env.NODE_OPTIONS, '--max-semi-space-size=16', '--max-old-space-size=256'].filter(Boolean).join(' '),
+  NODE_OPTIONS: [process.env.NODE_OPTIONS, '--max-semi-space-size=16', '--max-old-space-size=256']
+    .filter(Boolean)
+    .join(' '),
 };
 
 /**
