@@ -151,7 +151,7 @@ describe('technician app with a real Strapi', { timeout: 60_000 }, () => {
           [mine.resourceId, 48.8584],
         )
       ).filter((row) => new Date(row.recorded_at as string).getTime() < backOnline);
-    await expect.poll(keptOffline, { timeout: 10_000 }).toHaveLength(1);
+    await expect.poll(keptOffline, { timeout: 20_000 }).toHaveLength(1);
     await expect
       .poll(() => sharing.textContent(), { timeout: 15_000 })
       .toBe('Your position is shared with the customer.');
