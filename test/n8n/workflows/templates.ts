@@ -18,14 +18,12 @@ import type { IConnections, INode, IWorkflowSettings } from 'n8n-workflow';
  * would send the messages that went out a second time. A failed message is recorded failed with
  * the provider's reason, and the plugin prepares it again on the next run that calls for it.
  *
- * The reminder flow goes through the due reminders a page at a time: Prepare answers one page and
- * the cursor of the next on Next Page, which leads back to Prepare. Each page's emails and texts
- * are handed to an execution of their own (Execute Workflow, this workflow, not waiting), so a
- * page is on its way to the providers while the plugin prepares the next one, and the pages are
- * delivered side by side. A provider's round trip (an SMTP connection per email in n8n's Send
- * Email) then no longer adds up over thousands of messages; the page size is how many messages
- * one execution sends in a row. A clone of the flow calls itself too (`$workflow.id`), so
- * changing provider stays one node.
+ * The reminder flow prepares a whole day's reminders at once, so it hands its messages on in
+ * batches of REMINDER_BATCH_SIZE to executions of its own (Execute Workflow, this workflow, not
+ * waiting): the batches are delivered side by side. A provider's round trip (an SMTP connection
+ * per email in n8n's Send Email) then no longer adds up over thousands of messages; the batch
+ * size is how many messages one provider connection sends in a row. A clone of the flow calls
+ * itself too (`$workflow.id`), so changing provider stays one node.
  *
  * The SMS branch sits above the email branch: n8n (execution order v1) runs the topmost branch
  * first, and a text is what a customer waiting for the technician sees first.
@@ -59,7 +57,8 @@ export const NODE = {
   trigger: 'Booking Event',
   schedule: 'Every 5 Minutes',
   prepare: 'Prepare',
-  nextPage: 'Next Page',
+  smsBatches: 'SMS Batches',
+  emailBatches: 'Email Batches',
   deliverSmsBatch: 'Deliver SMS Batch',
   deliverEmailBatch: 'Deliver Email Batch',
   batch: 'Batch to Deliver',
@@ -71,9 +70,12 @@ export const NODE = {
 } as const;
 
 /**
- * Bookings per page of due reminders: each page's messages are one execution per channel, and the
- * pages are delivered side by side, so this is also how many messages one execution sends in a row.
+ * Messages per reminder batch: each batch is an execution of its own, and the batches run side by
+ * side, so this is how many messages one provider connection sends one after another.
  */
+export const REMINDER_BATCH_SIZE = 25;
+
+/** Bookings looked at per request for due reminders. */
 export const REMINDER_PAGE_SIZE = 25;
 
 /**
@@ -90,6 +92,17 @@ function recordNode(name: string, id: string, position: [number, number]): INode
     position,
     parameters: { operation: 'recordDelivery' },
     credentials: API_CREDENTIAL,
+  };
+}
+
+function loopNode(name: string, id: string, position: [number, number], batchSize: number): INode {
+  return {
+    id,
+    name,
+    type: 'n8n-nodes-base.splitInBatches',
+    typeVersion: 3,
+    position,
+    parameters: { batchSize, options: {} },
   };
 }
 
@@ -221,22 +234,11 @@ export function reminderTemplate(): WorkflowTemplate {
       typeVersion: 1,
       position: [380, 300],
       // Small pages: each answer (rendered emails included) stays quick to write and to read.
-      parameters: {
-        operation: 'prepareReminders',
-        pageSize: REMINDER_PAGE_SIZE,
-        cursor: '={{ $json.cursor }}',
-      },
+      parameters: { operation: 'prepareReminders', pageSize: REMINDER_PAGE_SIZE },
       credentials: API_CREDENTIAL,
     },
-    {
-      // Leads the cursor of the next page back to Prepare, until the last page says none.
-      id: `${id}-next-page`,
-      name: NODE.nextPage,
-      type: 'n8n-nodes-base.noOp',
-      typeVersion: 1,
-      position: [600, 560],
-      parameters: {},
-    },
+    loopNode(NODE.emailBatches, `${id}-email-batches`, [600, 420], REMINDER_BATCH_SIZE),
+    loopNode(NODE.smsBatches, `${id}-sms-batches`, [600, 200], REMINDER_BATCH_SIZE),
     deliverBatchNode(NODE.deliverEmailBatch, `${id}-deliver-email-batch`, [840, 420]),
     deliverBatchNode(NODE.deliverSmsBatch, `${id}-deliver-sms-batch`, [840, 200]),
     {
@@ -277,11 +279,12 @@ export function reminderTemplate(): WorkflowTemplate {
     nodes,
     connections: {
       [NODE.schedule]: { main: [[main(NODE.prepare)]] },
-      // A page's emails and texts are handed on without waiting; then the next page.
-      [NODE.prepare]: {
-        main: [[main(NODE.deliverEmailBatch)], [main(NODE.deliverSmsBatch)], [main(NODE.nextPage)]],
-      },
-      [NODE.nextPage]: { main: [[main(NODE.prepare)]] },
+      [NODE.prepare]: { main: [[main(NODE.emailBatches)], [main(NODE.smsBatches)]] },
+      // A loop's output 0 is "done", output 1 the next batch, handed on without waiting.
+      [NODE.emailBatches]: { main: [[], [main(NODE.deliverEmailBatch)]] },
+      [NODE.smsBatches]: { main: [[], [main(NODE.deliverSmsBatch)]] },
+      [NODE.deliverEmailBatch]: { main: [[main(NODE.emailBatches)]] },
+      [NODE.deliverSmsBatch]: { main: [[main(NODE.smsBatches)]] },
       // Each batch, in an execution of its own: emails (true) and SMS, one at a time.
       [NODE.batch]: { main: [[main(NODE.emailOrSms)]] },
       ...deliveryConnections(NODE.emailOrSms),

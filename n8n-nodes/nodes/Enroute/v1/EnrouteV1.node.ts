@@ -30,7 +30,7 @@ const versionDescription: Omit<INodeTypeDescription, keyof INodeTypeBaseDescript
   version: 1,
   defaults: { name: 'Enroute' },
   inputs: [NodeConnectionTypes.Main],
-  outputs: `={{ $parameter.operation === "recordDelivery" || $parameter.operation === "checkDeliveryProblems" ? ["main"] : $parameter.operation === "recordReply" ? [{ "type": "main", "displayName": "Answer" }, { "type": "main", "displayName": "Forward" }] : $parameter.operation === "prepareReminders" ? [{ "type": "main", "displayName": "Email" }, { "type": "main", "displayName": "SMS" }, { "type": "main", "displayName": "Next Page" }] : [{ "type": "main", "displayName": "Email" }, { "type": "main", "displayName": "SMS" }] }}`,
+  outputs: `={{ $parameter.operation === "recordDelivery" || $parameter.operation === "checkDeliveryProblems" ? ["main"] : $parameter.operation === "recordReply" ? [{ "type": "main", "displayName": "Answer" }, { "type": "main", "displayName": "Forward" }] : [{ "type": "main", "displayName": "Email" }, { "type": "main", "displayName": "SMS" }] }}`,
   credentials: [{ name: 'enrouteApi', required: true, testedBy: 'enrouteApiConnection' }],
   properties: [
     {
@@ -56,8 +56,7 @@ const versionDescription: Omit<INodeTypeDescription, keyof INodeTypeBaseDescript
           name: 'Prepare Reminders',
           value: 'prepareReminders',
           action: 'Prepare the due reminders',
-          description:
-            'Render the reminders of one page of due bookings; the Next Page output says where the next page starts',
+          description: 'Page through the due bookings and render their reminders',
         },
         {
           name: 'Record Delivery',
