@@ -5,6 +5,7 @@ import type { MessageData } from './message-data.ts';
 import { createRenderer, type SnippetOverrides } from './renderer.ts';
 import type { SmsCount } from './sms.ts';
 import { validateTemplate, type TemplateProblem } from './validate.ts';
+import type { MjmlProblem } from './mjml.ts';
 
 /** The four parts of a message a marketer can replace. */
 export const TEMPLATE_FIELDS = ['subject', 'email', 'text', 'sms'] as const;
@@ -37,8 +38,6 @@ export interface TemplateCheck {
 }
 
 /** MJML's validator names a line of the expanded email; its problems carry no column. */
-type MjmlProblem = { line?: number; message?: string; tagName?: string };
-
 function mjmlProblems(error: unknown): TemplateFieldProblem[] | null {
   const list = (error as { errors?: unknown }).errors;
   if (!Array.isArray(list) || list.length === 0) return null;
